@@ -1,0 +1,114 @@
+"""Arithmetic on absence spells: overlap, days and hours inside a period, day-by-day status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from fravaer_desktop.core.calendar import count_working_days, days_between
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+
+WORKING_DAYS_PER_WEEK = 5
+
+
+class DayStatus(Enum):
+    """What one calendar day looked like for one employee."""
+
+    PRESENT = "present"
+    FULL = "full"
+    PARTIAL = "partial"
+
+
+def spells_overlap(a: AbsenceSpell, b: AbsenceSpell) -> bool:
+    """True when the two spells share at least one day (an ongoing spell is open-ended)."""
+    a_end = a.last_day or date.max
+    b_end = b.last_day or date.max
+    return a.first_day <= b_end and b.first_day <= a_end
+
+
+def clip_to_period(
+    spell: AbsenceSpell, period_start: date, period_end: date, today: date
+) -> tuple[date, date] | None:
+    """The part of `spell` inside the period (an ongoing spell runs until `today`), or None."""
+    first = max(spell.first_day, period_start)
+    last = min(spell.end_or(max(today, spell.first_day)), period_end)
+    if last < first:
+        return None
+    return first, last
+
+
+@dataclass(frozen=True)
+class SpellFigures:
+    """Size of one spell inside a period."""
+
+    calendar_days: int
+    working_days: int
+    hours: float
+
+
+def spell_figures(
+    spell: AbsenceSpell,
+    employee: Employee,
+    period_start: date,
+    period_end: date,
+    today: date,
+) -> SpellFigures:
+    """Calendar days, working days and absence hours of `spell` within the period.
+
+    Hours: a full day off counts the employee's daily contract hours (weekly hours / 5);
+    a partial spell counts its weekly hours spread over the five working days.
+    """
+    clipped = clip_to_period(spell, period_start, period_end, today)
+    if clipped is None:
+        return SpellFigures(0, 0, 0.0)
+    first, last = clipped
+    working = count_working_days(first, last)
+    weekly = (
+        spell.partial_hours_per_week
+        if spell.partial_hours_per_week is not None
+        else employee.weekly_hours
+    )
+    hours = working * weekly / WORKING_DAYS_PER_WEEK
+    return SpellFigures((last - first).days + 1, working, round(hours, 2))
+
+
+def total_figures(
+    spells: Iterable[AbsenceSpell],
+    employee: Employee,
+    period_start: date,
+    period_end: date,
+    today: date,
+) -> SpellFigures:
+    """Sum of `spell_figures` over several spells of one employee."""
+    cal = work = 0
+    hours = 0.0
+    for spell in spells:
+        figures = spell_figures(spell, employee, period_start, period_end, today)
+        cal += figures.calendar_days
+        work += figures.working_days
+        hours += figures.hours
+    return SpellFigures(cal, work, round(hours, 2))
+
+
+def day_statuses(
+    spells: Iterable[AbsenceSpell], first: date, last: date, today: date
+) -> dict[date, DayStatus]:
+    """Status of every day from `first` to `last`; days with no absence are left out."""
+    statuses: dict[date, DayStatus] = {}
+    for spell in spells:
+        clipped = clip_to_period(spell, first, last, today)
+        if clipped is None:
+            continue
+        status = DayStatus.PARTIAL if spell.is_partial else DayStatus.FULL
+        for day in days_between(*clipped):
+            if statuses.get(day) is not DayStatus.FULL:
+                statuses[day] = status
+    return statuses
+
+
+def absent_on(spells: Iterable[AbsenceSpell], day: date) -> list[AbsenceSpell]:
+    """The spells that cover `day`."""
+    return [spell for spell in spells if spell.covers(day)]
+

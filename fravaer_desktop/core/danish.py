@@ -1,0 +1,65 @@
+"""Danish formatting and parsing of dates and numbers for everything a user reads."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+MONTHS_SHORT = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def long_date(day: date | None) -> str:
+    """'2. marts 2026'; empty text for None."""
+    if day is None:
+        return ""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date | None) -> str:
+    """'02-03-2026'; empty text for None."""
+    if day is None:
+        return ""
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
+
+
+def weekday_date(day: date) -> str:
+    """'mandag 2. marts 2026'."""
+    return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
+
+
+_DMY = re.compile(r"^\s*(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{2}|\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_date(text: str) -> date | None:
+    """Read '2-3-2026', '02.03.26' or '2026-03-02'; None when the text is not a date."""
+    if match := _ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY.match(text):
+        day, month, year = (int(g) for g in match.groups())
+        if year < 100:
+            year += 2000
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """Danish number: '37', '7,4', '1.234,5' (no trailing ',0')."""
+    text = f"{value:,.{decimals}f}".replace(",", "§").replace(".", ",").replace("§", ".")
+    if decimals and text.endswith("," + "0" * decimals):
+        text = text[: -(decimals + 1)]
+    return text
+
+
+def days_text(count: int) -> str:
+    """'1 dag' / '3 dage'."""
+    return f"{count} dag" if count == 1 else f"{count} dage"

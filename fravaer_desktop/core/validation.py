@@ -1,0 +1,172 @@
+"""Checks of user input before anything is stored; every message is Danish and says how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from fravaer_desktop.core.absence import spells_overlap
+from fravaer_desktop.core.cvr import is_valid_cvr
+from fravaer_desktop.core.danish import long_date, number
+from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
+
+#: Input limits of the program (policy, not law): how far ahead a sick day may be registered,
+#: and the longest note and the most weekly hours accepted.
+MAX_DAYS_AHEAD = 365
+MAX_NOTE_LENGTH = 500
+MAX_WEEKLY_HOURS = 80.0
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one input field: `field` is the dataclass attribute it concerns."""
+
+    field: str
+    message: str
+
+
+class ValidationError(ValueError):
+    """Raised by a repository when input is refused; nothing has been stored."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+    def message_for(self, field: str) -> str | None:
+        return next((e.message for e in self.errors if e.field == field), None)
+
+
+def raise_if_any(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def validate_company(company: Company) -> list[FieldError]:
+    errors = []
+    if not company.name.strip():
+        errors.append(FieldError("name", "Skriv virksomhedens navn."))
+    if not is_valid_cvr(company.cvr):
+        errors.append(
+            FieldError(
+                "cvr",
+                "CVR-nummeret er ikke gyldigt. Det skal være 8 cifre, som det står på "
+                "virk.dk eller på jeres fakturaer.",
+            )
+        )
+    if not 0 < company.standard_weekly_hours <= MAX_WEEKLY_HOURS:
+        errors.append(
+            FieldError(
+                "standard_weekly_hours",
+                f"Normal ugentlig arbejdstid skal være mellem 1 og {number(MAX_WEEKLY_HOURS)} timer.",
+            )
+        )
+    return errors
+
+
+def validate_employee(employee: Employee) -> list[FieldError]:
+    errors = []
+    if not employee.name.strip():
+        errors.append(FieldError("name", "Skriv medarbejderens navn."))
+    if not 0 <= employee.weekly_hours <= MAX_WEEKLY_HOURS:
+        errors.append(
+            FieldError(
+                "weekly_hours",
+                f"Ugentlig arbejdstid skal være mellem 0 og {number(MAX_WEEKLY_HOURS)} timer.",
+            )
+        )
+    if employee.employed_to is not None and employee.employed_to < employee.employed_from:
+        errors.append(
+            FieldError(
+                "employed_to",
+                "Fratrædelsesdatoen ligger før ansættelsesdatoen. Ret en af de to datoer.",
+            )
+        )
+    s56_from, s56_to = employee.section_56_from, employee.section_56_to
+    if (s56_from is None) != (s56_to is None):
+        errors.append(
+            FieldError("section_56_to", "En § 56-aftale skal have både en start- og en slutdato.")
+        )
+    elif s56_from is not None and s56_to is not None and s56_to < s56_from:
+        errors.append(
+            FieldError("section_56_to", "§ 56-aftalens slutdato ligger før startdatoen.")
+        )
+    return errors
+
+
+def validate_spell(
+    spell: AbsenceSpell,
+    employee: Employee,
+    other_spells: Iterable[AbsenceSpell],
+    today: date,
+) -> list[FieldError]:
+    """Check one spell against the employee and the employee's other spells."""
+    errors = []
+    if spell.last_day is not None and spell.last_day < spell.first_day:
+        errors.append(
+            FieldError(
+                "last_day",
+                f"Sidste fraværsdag ligger før første fraværsdag ({long_date(spell.first_day)}). "
+                "Ret datoen.",
+            )
+        )
+    if spell.first_day > today + timedelta(days=MAX_DAYS_AHEAD):
+        errors.append(
+            FieldError(
+                "first_day",
+                "Første fraværsdag ligger mere end et år ude i fremtiden. Tjek årstallet.",
+            )
+        )
+    if spell.first_day < employee.employed_from:
+        errors.append(
+            FieldError(
+                "first_day",
+                f"{employee.name} er først ansat fra {long_date(employee.employed_from)}. "
+                "Første fraværsdag skal ligge i ansættelsen.",
+            )
+        )
+    elif employee.employed_to is not None and spell.first_day > employee.employed_to:
+        errors.append(
+            FieldError(
+                "first_day",
+                f"{employee.name} fratrådte {long_date(employee.employed_to)}. "
+                "Første fraværsdag skal ligge i ansættelsen.",
+            )
+        )
+    if spell.partial_hours_per_week is not None:
+        hours = spell.partial_hours_per_week
+        if hours <= 0 or hours >= employee.weekly_hours:
+            errors.append(
+                FieldError(
+                    "partial_hours_per_week",
+                    "Ved delvist fravær skal timer fravær pr. uge være mere end 0 og mindre end "
+                    f"den aftalte arbejdstid ({number(employee.weekly_hours)} timer). "
+                    "Er medarbejderen helt væk, så vælg fuldt fravær.",
+                )
+            )
+    if spell.expected_return is not None and spell.expected_return <= spell.first_day:
+        errors.append(
+            FieldError(
+                "expected_return",
+                "Forventet tilbagevenden skal ligge efter første fraværsdag.",
+            )
+        )
+    if len(spell.note) > MAX_NOTE_LENGTH:
+        errors.append(
+            FieldError("note", f"Noten må højst være {MAX_NOTE_LENGTH} tegn. Gør den kortere.")
+        )
+    for other in other_spells:
+        if other.id == spell.id and spell.id is not None:
+            continue
+        if spells_overlap(spell, other):
+            period = long_date(other.first_day)
+            period += f" til {long_date(other.last_day)}" if other.last_day else " (stadig i gang)"
+            errors.append(
+                FieldError(
+                    "first_day",
+                    f"{employee.name} har allerede fravær i perioden: {period}. "
+                    "Ret datoerne, eller ret det eksisterende fravær i stedet.",
+                )
+            )
+            break
+    return errors

@@ -1,0 +1,1 @@
+"""Qt-free printed documents built with reportlab."""

@@ -1,0 +1,1 @@
+"""Qt-free storage: SQLite through sqlite-utils, migrations, repositories, backups."""

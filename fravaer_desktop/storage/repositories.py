@@ -1,0 +1,210 @@
+"""Repositories: validated reads and writes of company, employees and absence spells.
+
+Every write is one transaction and is validated first; on a ValidationError nothing is stored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+from sqlite_utils import Database
+
+from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
+from fravaer_desktop.core.validation import (
+    FieldError,
+    ValidationError,
+    raise_if_any,
+    validate_company,
+    validate_employee,
+    validate_spell,
+)
+from fravaer_desktop.storage.rows import (
+    EMPLOYEE_COLUMNS,
+    SPELL_COLUMNS,
+    company_from_row,
+    company_to_row,
+    employee_from_row,
+    employee_to_row,
+    spell_from_row,
+    spell_to_row,
+)
+
+
+def _rows(db: Database, sql: str, params: tuple = ()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+class CompanyRepository:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def get(self) -> Company | None:
+        rows = _rows(self._db, "SELECT * FROM company WHERE id = 1")
+        return company_from_row(rows[0]) if rows else None
+
+    def save(self, company: Company) -> Company:
+        raise_if_any(validate_company(company))
+        with self._db.atomic():
+            self._db["company"].upsert(company_to_row(company), pk="id")
+        return company
+
+
+class EmployeeRepository:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def list_all(self) -> list[Employee]:
+        sql = f"SELECT {EMPLOYEE_COLUMNS} FROM employees ORDER BY name COLLATE NOCASE, id"
+        return [employee_from_row(r) for r in _rows(self._db, sql)]
+
+    def get(self, employee_id: int) -> Employee:
+        rows = _rows(
+            self._db, f"SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?", (employee_id,)
+        )
+        if not rows:
+            raise KeyError(employee_id)
+        return employee_from_row(rows[0])
+
+    def departments(self) -> list[str]:
+        sql = "SELECT DISTINCT department FROM employees WHERE department <> '' ORDER BY 1"
+        return [r["department"] for r in _rows(self._db, sql)]
+
+    def add(self, employee: Employee) -> Employee:
+        raise_if_any(validate_employee(employee))
+        with self._db.atomic():
+            new_id = self._db["employees"].insert(employee_to_row(employee)).last_pk
+        return dataclasses.replace(employee, id=new_id)
+
+    def update(self, employee: Employee) -> Employee:
+        assert employee.id is not None, "update needs a stored employee"
+        errors = validate_employee(employee)
+        errors += self._spells_outside_employment(employee)
+        raise_if_any(errors)
+        with self._db.atomic():
+            self._db["employees"].update(employee.id, employee_to_row(employee))
+        return employee
+
+    def delete(self, employee_id: int) -> None:
+        """Delete the employee and, through the foreign key, all of the employee's absence."""
+        with self._db.atomic():
+            self._db.execute("DELETE FROM employees WHERE id = ?", (employee_id,))
+
+    def _spells_outside_employment(self, employee: Employee) -> list[FieldError]:
+        row = _rows(
+            self._db,
+            "SELECT MIN(first_day) AS first, MAX(first_day) AS last FROM absence_spells "
+            "WHERE employee_id = ?",
+            (employee.id,),
+        )[0]
+        errors = []
+        if row["first"] and row["first"] < employee.employed_from.isoformat():
+            errors.append(
+                FieldError(
+                    "employed_from",
+                    "Der er registreret fravær før denne ansættelsesdato. Ret datoen eller "
+                    "fraværet først.",
+                )
+            )
+        if employee.employed_to and row["last"] and row["last"] > employee.employed_to.isoformat():
+            errors.append(
+                FieldError(
+                    "employed_to",
+                    "Der er registreret fravær efter denne fratrædelsesdato. Ret datoen eller "
+                    "fraværet først.",
+                )
+            )
+        return errors
+
+
+class AbsenceRepository:
+    def __init__(self, db: Database, today: Callable[[], date] = date.today):
+        self._db = db
+        self._today = today
+
+    def get(self, spell_id: int) -> AbsenceSpell:
+        rows = _rows(
+            self._db, f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE id = ?", (spell_id,)
+        )
+        if not rows:
+            raise KeyError(spell_id)
+        return spell_from_row(rows[0])
+
+    def for_employee(self, employee_id: int) -> list[AbsenceSpell]:
+        sql = (
+            f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE employee_id = ? "
+            "ORDER BY first_day DESC"
+        )
+        return [spell_from_row(r) for r in _rows(self._db, sql, (employee_id,))]
+
+    def between(self, first: date, last: date) -> list[AbsenceSpell]:
+        """Spells that touch the period from `first` to `last` (ongoing ones included)."""
+        sql = (
+            f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE first_day <= ? "
+            "AND (last_day IS NULL OR last_day >= ?) ORDER BY first_day DESC, id DESC"
+        )
+        rows = _rows(self._db, sql, (last.isoformat(), first.isoformat()))
+        return [spell_from_row(r) for r in rows]
+
+    def all(self) -> list[AbsenceSpell]:
+        sql = f"SELECT {SPELL_COLUMNS} FROM absence_spells ORDER BY first_day DESC, id DESC"
+        return [spell_from_row(r) for r in _rows(self._db, sql)]
+
+    def ongoing(self) -> list[AbsenceSpell]:
+        """Spells without a last day (the employee has not been registered fit yet)."""
+        sql = (
+            f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE last_day IS NULL "
+            "ORDER BY first_day DESC, id DESC"
+        )
+        return [spell_from_row(r) for r in _rows(self._db, sql)]
+
+    def on_day(self, day: date) -> list[AbsenceSpell]:
+        return self.between(day, day)
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM absence_spells").fetchone()[0]
+
+    def add(self, spell: AbsenceSpell) -> AbsenceSpell:
+        self._validate(spell)
+        with self._db.atomic():
+            new_id = self._db["absence_spells"].insert(spell_to_row(spell)).last_pk
+        return dataclasses.replace(spell, id=new_id)
+
+    def update(self, spell: AbsenceSpell) -> AbsenceSpell:
+        assert spell.id is not None, "update needs a stored spell"
+        self._validate(spell)
+        with self._db.atomic():
+            self._db["absence_spells"].update(spell.id, spell_to_row(spell))
+        return spell
+
+    def register_return(self, spell_id: int, last_day: date) -> AbsenceSpell:
+        """Raskmelding: set the last absence day of a spell."""
+        return self.update(dataclasses.replace(self.get(spell_id), last_day=last_day))
+
+    def delete(self, spell_id: int) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM absence_spells WHERE id = ?", (spell_id,))
+
+    def _validate(self, spell: AbsenceSpell) -> None:
+        try:
+            employee = EmployeeRepository(self._db).get(spell.employee_id)
+        except KeyError:
+            raise ValidationError(
+                [FieldError("employee_id", "Vælg den medarbejder, fraværet gælder.")]
+            ) from None
+        others = self.for_employee(spell.employee_id)
+        raise_if_any(validate_spell(spell, employee, others, self._today()))
+
+
+class Store:
+    """The repositories of one open company file, handed to the user interface."""
+
+    def __init__(self, db: Database, today: Callable[[], date] = date.today):
+        self.db = db
+        self.today = today
+        self.company = CompanyRepository(db)
+        self.employees = EmployeeRepository(db)
+        self.absences = AbsenceRepository(db, today)

@@ -1,0 +1,1 @@
+"""Dialogs for editing company, employees and absence."""

@@ -1,0 +1,1 @@
+"""Pages hosted by the main window."""
