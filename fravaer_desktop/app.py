@@ -1,0 +1,98 @@
+"""Composition root: command line, opening the company file, and starting the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from fravaer_desktop import APP_NAME, __version__
+from fravaer_desktop.paths import default_database_path
+from fravaer_desktop.storage.database import DatabaseOpenError, open_database
+from fravaer_desktop.storage.repositories import Store
+
+EXIT_OK = 0
+EXIT_FILE_ERROR = 2
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="fravaer", description=f"{APP_NAME}: opfølgning på sygefravær for små virksomheder."
+    )
+    parser.add_argument("--db", type=Path, help="åbn denne virksomhedsfil i stedet for standardfilen")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="fyld en ny fil med en demovirksomhed (--db-filen, ellers en midlertidig fil)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--export", type=Path, metavar="MAPPE",
+        help="gem alle virksomhedens dokumenter som PDF i MAPPE uden at åbne et vindue",
+    )  # fmt: skip
+    parser.add_argument(
+        "--self-test", action="store_true", help="kontroller installationen og afslut"
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(argv)
+
+
+def open_store(path: Path, *, demo: bool, create: bool, today: date) -> Store:
+    """Open a company file; with `demo`, fill the (new, empty) file with the demo company."""
+    store = Store(open_database(path, create=create or demo))
+    if demo:
+        from fravaer_desktop.storage.demo import populate_demo_company
+
+        try:
+            populate_demo_company(store, today)
+        except ValueError as error:
+            raise DatabaseOpenError(str(error)) from error
+    return store
+
+
+def temporary_demo_path() -> Path:
+    return Path(tempfile.mkdtemp(prefix="fravaer-demo-")) / "demo.sqlite"
+
+
+def run_self_test() -> int:
+    """Open and migrate a temporary database, render one PDF, and report."""
+    from fravaer_desktop.archive import export_archive
+
+    with tempfile.TemporaryDirectory(prefix="fravaer-selvtest-") as folder:
+        store = open_store(Path(folder) / "selvtest.sqlite", demo=True, create=True, today=date.today())
+        files = export_archive(store, Path(folder) / "pdf", date.today())
+        if not files or not files[0].read_bytes().startswith(b"%PDF"):
+            print("Selvtest fejlede: der blev ikke lavet en PDF.", file=sys.stderr)
+            return 1
+        store.db.close()
+    print(f"Selvtest gennemført: database oprettet og opgraderet, {len(files)} PDF'er lavet.")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from fravaer_desktop.archive import export_archive
+
+    path = args.db or (temporary_demo_path() if args.demo else default_database_path())
+    store = open_store(path, demo=args.demo, create=False, today=date.today())
+    try:
+        files = export_archive(store, args.export, date.today())
+    except (ValueError, OSError) as error:
+        print(f"Eksporten mislykkedes: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(files)} dokumenter gemt i {args.export}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        if args.self_test:
+            return run_self_test()
+        if args.export is not None:
+            return run_export(args)
+        from fravaer_desktop.ui.launch import run_gui
+
+        return run_gui(args)
+    except DatabaseOpenError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FILE_ERROR

@@ -1,0 +1,130 @@
+"""User actions shared by every page: they open the dialogs and announce what changed."""
+
+from __future__ import annotations
+
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from fravaer_desktop.core.danish import long_date
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.core.privacy import HealthTextCheck
+from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.dialogs.base import ask_yes_no
+from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
+from fravaer_desktop.ui.dialogs.return_dialog import ReturnDialog
+from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
+
+
+class AppActions(QObject):
+    """Opens the dialogs for one open company file; pages listen to the signals to refresh."""
+
+    spell_saved = Signal(object)
+    spell_deleted = Signal(int)
+    employee_saved = Signal(object)
+    employee_deleted = Signal(int)
+    status_message = Signal(str)
+
+    def __init__(self, store: Store, health_check: HealthTextCheck, parent_window: QWidget):
+        super().__init__(parent_window)
+        self.store = store
+        self.health_check = health_check
+        self._window = parent_window
+        self._names: dict[int, str] | None = None
+
+    @property
+    def today(self) -> date:
+        return self.store.today()
+
+    def employee_name(self, employee_id: int) -> str:
+        if self._names is None:
+            self._names = {e.id: e.name for e in self.store.employees.list_all()}
+        return self._names.get(employee_id, "(ukendt)")
+
+    def register_sickness(self, employee_id: int | None = None) -> AbsenceSpell | None:
+        employees = [e for e in self.store.employees.list_all() if e.is_employed_on(self.today)]
+        dialog = SpellDialog(
+            self.store.absences, employees, self.health_check, self.today,
+            employee_id=employee_id, parent=self._window,
+        )  # fmt: skip
+        return self._finish_spell(dialog, "Sygemelding gemt")
+
+    def edit_spell(self, spell: AbsenceSpell) -> AbsenceSpell | None:
+        dialog = SpellDialog(
+            self.store.absences, self.store.employees.list_all(), self.health_check, self.today,
+            spell=spell, parent=self._window,
+        )  # fmt: skip
+        return self._finish_spell(dialog, "Fravær gemt")
+
+    def register_return(
+        self, spell_id: int | None = None, employee_id: int | None = None
+    ) -> AbsenceSpell | None:
+        ongoing = self.store.absences.ongoing()
+        if employee_id is not None:
+            ongoing = [s for s in ongoing if s.employee_id == employee_id] or ongoing
+        if not ongoing:
+            self.status_message.emit("Ingen er sygemeldt lige nu.")
+            return None
+        dialog = ReturnDialog(
+            self.store.absences, ongoing, self.employee_name, self.today, spell_id, self._window
+        )
+        return self._finish_spell(dialog, "Raskmelding gemt")
+
+    def delete_spell(self, spell: AbsenceSpell) -> bool:
+        name = self.employee_name(spell.employee_id)
+        text = (
+            f"Slet fraværet for {name}, der begyndte {long_date(spell.first_day)}?\n"
+            "Det kan ikke fortrydes."
+        )
+        if not ask_yes_no(self._window, "Slet fravær", text, "Slet"):
+            return False
+        self.store.absences.delete(spell.id)
+        self.spell_deleted.emit(spell.id)
+        self.status_message.emit("Fraværet er slettet")
+        return True
+
+    def add_employee(self) -> Employee | None:
+        return self._edit_employee(None)
+
+    def edit_employee(self, employee: Employee) -> Employee | None:
+        return self._edit_employee(employee)
+
+    def delete_employee(self, employee: Employee) -> bool:
+        count = len(self.store.absences.for_employee(employee.id))
+        text = (
+            f"Slet {employee.name} og alt registreret fravær ({count} perioder)?\n"
+            "Det kan ikke fortrydes. Er medarbejderen stoppet, så angiv hellere en "
+            "fratrædelsesdato."
+        )
+        if not ask_yes_no(self._window, "Slet medarbejder", text, "Slet"):
+            return False
+        self.store.employees.delete(employee.id)
+        self._names = None
+        self.employee_deleted.emit(employee.id)
+        self.status_message.emit(f"{employee.name} er slettet")
+        return True
+
+    def _edit_employee(self, employee: Employee | None) -> Employee | None:
+        company = self.store.company.get()
+        dialog = EmployeeDialog(
+            self.store.employees, self.today, employee,
+            company.standard_weekly_hours if company else 37.0, self._window,
+        )  # fmt: skip
+        if not dialog.exec():
+            return None
+        saved = dialog.result_object
+        self._names = None
+        self.employee_saved.emit(saved)
+        self.status_message.emit(f"{saved.name} er gemt")
+        return saved
+
+    def _finish_spell(self, dialog: QWidget, message: str) -> AbsenceSpell | None:
+        if not dialog.exec():
+            return None
+        spell = dialog.result_object
+        self.spell_saved.emit(spell)
+        self.status_message.emit(f"{message}: {self.employee_name(spell.employee_id)}")
+        return spell
+

@@ -1,0 +1,72 @@
+"""Common frame for dialogs that validate and save: Danish buttons, error labels, one save call."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fravaer_desktop.core.validation import ValidationError
+from fravaer_desktop.ui.widgets.form_errors import FieldErrors
+
+
+class SaveDialog(QDialog):
+    """A form dialog; subclasses fill `self.form` and implement `save()`.
+
+    `save()` returns the stored object or raises ValidationError; on an error the dialog stays
+    open with the messages next to the fields and nothing has been stored.
+    """
+
+    def __init__(self, title: str, save_text: str = "Gem", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.errors = FieldErrors()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton(save_text)
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton("Annuller")
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._try_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+        self.result_object = None
+
+    def save(self):
+        raise NotImplementedError
+
+    def confirm_before_save(self) -> bool:
+        """Hook for a last question before saving (e.g. a note that looks like health data)."""
+        return True
+
+    def _try_save(self) -> None:
+        self.errors.clear()
+        if not self.confirm_before_save():
+            return
+        try:
+            self.result_object = self.save()
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        self.accept()
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str, yes_text: str = "Ja") -> bool:
+    """A Danish yes/no question where 'Nej' is the safe default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.YesRole)
+    no = box.addButton("Nej", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,81 @@
+"""Starting the window: Qt application, Danish translations, first-run and demo handling."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from fravaer_desktop import APP_ID, APP_NAME
+from fravaer_desktop.app import open_store, temporary_demo_path
+from fravaer_desktop.core.privacy import HealthTextCheck
+from fravaer_desktop.paths import default_database_path, load_health_terms
+from fravaer_desktop.storage.database import DatabaseOpenError, open_database
+from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+from fravaer_desktop.ui.main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_da", folder):
+        app.installTranslator(translator)
+    return app
+
+
+def create_company_file(parent: QWidget | None, path: Path) -> tuple[Store, Path] | None:
+    """Ask for the company's details and create its file at `path`; None if cancelled."""
+    draft = Store(open_database(":memory:"))
+    dialog = CompanyDialog(draft.company, parent)
+    if not dialog.exec():
+        return None
+    store = Store(open_database(path))
+    store.company.save(dialog.result_object)
+    return store, path
+
+
+def build_window(args: argparse.Namespace) -> MainWindow | None:
+    """Open the right company file for the arguments and return the window (None: cancelled)."""
+    health_check = HealthTextCheck(load_health_terms())
+    default_path = default_database_path()
+    path = args.db
+    if path is None and (args.demo or not default_path.exists()):
+        demo_path = temporary_demo_path()
+        store = open_store(demo_path, demo=True, create=True, today=date.today())
+        return MainWindow(
+            store, health_check, None, is_demo=True,
+            create_company=lambda parent: create_company_file(parent, default_path),
+            demo_folder=demo_path.parent,
+        )  # fmt: skip
+    path = path or default_path
+    store = open_store(path, demo=args.demo, create=True, today=date.today())
+    if store.company.get() is None:
+        created = create_company_file(None, path)
+        if created is None:
+            return None
+        store = created[0]
+    return MainWindow(store, health_check, path, is_demo=False)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = make_application()
+    try:
+        window = build_window(args)
+    except DatabaseOpenError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        raise
+    if window is None:
+        return 0
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.close_store()

@@ -1,0 +1,199 @@
+"""The main window: navigation, menus, status bar; hosts the pages of one open company file."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fravaer_desktop import APP_NAME, __version__
+from fravaer_desktop.core.privacy import HealthTextCheck
+from fravaer_desktop.storage.backup import backup_database
+from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+from fravaer_desktop.ui.pages.absence_page import AbsencePage
+from fravaer_desktop.ui.pages.company_page import CompanyPage, describe_file
+from fravaer_desktop.ui.pages.employees_page import EmployeesPage
+from fravaer_desktop.ui.printing import print_absence_overview
+
+PAGE_TITLES = ("Fravær", "Medarbejdere", "Virksomhed")
+
+
+class MainWindow(QMainWindow):
+    """`create_company` turns the demo into the user's own company file and returns its Store."""
+
+    def __init__(
+        self,
+        store: Store,
+        health_check: HealthTextCheck,
+        file_path: Path | None,
+        is_demo: bool,
+        create_company: Callable[[QWidget], tuple[Store, Path] | None] | None = None,
+        demo_folder: Path | None = None,
+    ):
+        super().__init__()
+        self.health_check = health_check
+        self._create_company = create_company
+        self._demo_folder = demo_folder
+        self.store: Store | None = None
+        self.resize(1200, 780)
+        self._build_menus()
+        self.set_store(store, file_path, is_demo)
+
+    def set_store(self, store: Store, file_path: Path | None, is_demo: bool) -> None:
+        """Show another company file (rebuilds the pages)."""
+        if getattr(self, "store", None) is not None:
+            self.close_store()
+        self.store, self.file_path, self.is_demo = store, file_path, is_demo
+        self.actions = AppActions(store, self.health_check, self)
+        self.actions.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.absence_page = AbsencePage(self.actions)
+        self.employees_page = EmployeesPage(
+            self.actions, lambda e: print_absence_overview(self, self.store, e)
+        )
+        self.company_page = CompanyPage(describe_file(file_path))
+        self.company_page.edit_requested.connect(self.edit_company)
+        self.company_page.backup_requested.connect(self.backup)
+        self.pages = QStackedWidget()
+        for page in (self.absence_page, self.employees_page, self.company_page):
+            self.pages.addWidget(page)
+        self.navigation = QListWidget()
+        self.navigation.addItems(PAGE_TITLES)
+        self.navigation.setAccessibleName("Navigation")
+        self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(
+            "#navigation { font-size: 11pt; } #navigation::item { padding: 8px 6px; }"
+        )
+        self.navigation.setFixedWidth(self.fontMetrics().horizontalAdvance("Medarbejdere") * 3 // 2 + 40)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        body = QHBoxLayout()
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        if is_demo:
+            layout.addWidget(self._demo_banner())
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._show_company()
+
+    def close_store(self) -> None:
+        """Close the open file; a throw-away demo file is deleted."""
+        self.store.db.close()
+        if self.is_demo and self._demo_folder is not None:
+            shutil.rmtree(self._demo_folder, ignore_errors=True)
+
+    def show_page(self, title: str) -> None:
+        self.navigation.setCurrentRow(PAGE_TITLES.index(title))
+
+    def edit_company(self) -> None:
+        dialog = CompanyDialog(self.store.company, self)
+        if dialog.exec():
+            self._show_company()
+            self.statusBar().showMessage("Virksomhedens oplysninger er gemt", 8000)
+
+    def backup(self) -> None:
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Gem sikkerhedskopi", f"Fravær sikkerhedskopi {stamp}.sqlite",
+            "Fravær-fil (*.sqlite)",
+        )  # fmt: skip
+        if name:
+            self.backup_to(Path(name))
+
+    def backup_to(self, target: Path) -> None:
+        try:
+            backup_database(self.store.db, target)
+        except OSError as error:
+            QMessageBox.warning(self, "Sikkerhedskopi", f"Kopien kunne ikke gemmes: {error}")
+            return
+        self.statusBar().showMessage(f"Sikkerhedskopi gemt: {target}", 10000)
+
+    def _show_company(self) -> None:
+        company = self.store.company.get()
+        self.company_page.show_company(company)
+        name = company.name if company else "Ingen virksomhed"
+        suffix = " (demo)" if self.is_demo else ""
+        self.setWindowTitle(f"{name}{suffix} – {APP_NAME}")
+        self.statusBar().showMessage(describe_file(self.file_path))
+
+    def _demo_banner(self) -> QWidget:
+        banner = QFrame()
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet(
+            "#demoBanner { background: #fff4d6; border: 1px solid #e0c068; border-radius: 4px; }"
+        )
+        text = QLabel(
+            "<b>Du kigger på en demovirksomhed.</b> Prøv alt, hvad du vil – intet herfra gemmes. "
+            "Når du er klar, så opret din egen virksomhed."
+        )
+        text.setWordWrap(True)
+        button = QPushButton("Opret min virksomhed…")
+        button.clicked.connect(self._create_own_company)
+        layout = QHBoxLayout(banner)
+        layout.addWidget(text, 1)
+        layout.addWidget(button)
+        self.demo_button = button
+        return banner
+
+    def _create_own_company(self) -> None:
+        if self._create_company is None:
+            return
+        created = self._create_company(self)
+        if created is not None:
+            store, path = created
+            self.set_store(store, path, is_demo=False)
+            self.show_page("Medarbejdere")
+            self.statusBar().showMessage("Din virksomhed er oprettet. Tilføj dine medarbejdere.", 10000)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Filer")
+        self._add_action(file_menu, "&Sygemelding…", "Ctrl+N", lambda: self.actions.register_sickness())
+        self._add_action(file_menu, "&Raskmelding…", "Ctrl+R", lambda: self.actions.register_return())
+        self._add_action(file_menu, "Ny &medarbejder…", "Ctrl+M", lambda: self.actions.add_employee())
+        file_menu.addSeparator()
+        self._add_action(file_menu, "Tag &sikkerhedskopi…", "Ctrl+B", self.backup)
+        file_menu.addSeparator()
+        self._add_action(file_menu, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&Vis")
+        for number, title in enumerate(PAGE_TITLES, start=1):
+            self._add_action(view_menu, title, f"Ctrl+{number}", lambda t=title: self.show_page(t))
+        help_menu = self.menuBar().addMenu("&Hjælp")
+        self._add_action(help_menu, f"&Om {APP_NAME}", None, self._about)
+
+    def _add_action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"Om {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><br>Opfølgning på sygefravær for små virksomheder."
+            "<br><br>Alle data gemmes kun på denne computer. Programmet registrerer aldrig "
+            "diagnoser eller CPR-numre.",
+        )

@@ -1,0 +1,170 @@
+"""Fravær: who is away today, and every absence spell with search and period filter."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fravaer_desktop.core.danish import days_text, short_date, weekday_date
+from fravaer_desktop.core.models import AbsenceSpell
+from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.models.spell_table import SpellTableModel, extent_text
+from fravaer_desktop.ui.widgets.table_view import RowTableView
+
+PERIODS = ("Seneste 12 måneder", "I år", "Sidste år", "Alle år")
+
+
+def period_bounds(choice: str, today: date) -> tuple[date, date]:
+    """First and last day of a period choice in the filter."""
+    if choice == "I år":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if choice == "Sidste år":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if choice == "Alle år":
+        return date.min, date.max
+    return today - timedelta(days=365), date.max
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class AbsencePage(QWidget):
+    def __init__(self, actions: AppActions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actions = actions
+        self.today_heading = heading("")
+        self.today_list = QListWidget()
+        self.today_list.setAccessibleName("Fraværende i dag")
+        self.today_list.itemActivated.connect(self._today_item_activated)
+        self.sick_button = QPushButton("Sygemelding…")
+        self.return_button = QPushButton("Raskmelding…")
+        self.sick_button.clicked.connect(lambda: actions.register_sickness())
+        self.return_button.clicked.connect(self._return_selected)
+        self.period = QComboBox()
+        self.period.addItems(PERIODS)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Søg på navn, type …")
+        self.search.setClearButtonEnabled(True)
+        self.model = SpellTableModel(actions.employee_name, actions.today, self)
+        self.table = RowTableView(self.model)
+        self.table.setAccessibleName("Fraværsperioder")
+        self.edit_button = QPushButton("Rediger…")
+        self.delete_button = QPushButton("Slet…")
+        self._build_layout()
+        self.period.currentTextChanged.connect(lambda _: self.reload_spells())
+        self.search.textChanged.connect(self.table.set_filter_text)
+        self.table.activated_row.connect(self._edit)
+        self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_row()))
+        self.delete_button.clicked.connect(self._delete_selected)
+        actions.spell_saved.connect(self._spell_saved)
+        actions.spell_deleted.connect(self._spell_deleted)
+        actions.employee_saved.connect(lambda _: self.reload())
+        actions.employee_deleted.connect(lambda _: self.reload())
+        self.reload()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.sick_button)
+        top.addWidget(self.return_button)
+        top.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(heading("Alle fraværsperioder"))
+        filters.addStretch(1)
+        filters.addWidget(QLabel("Periode:"))
+        filters.addWidget(self.period)
+        filters.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.today_heading)
+        layout.addLayout(top)
+        self.today_list.setMaximumHeight(self.fontMetrics().height() * 9)
+        layout.addWidget(self.today_list)
+        layout.addSpacing(8)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def reload(self) -> None:
+        self.reload_today()
+        self.reload_spells()
+
+    def reload_today(self) -> None:
+        today = self.actions.today
+        self.today_heading.setText(f"Fravær i dag, {weekday_date(today)}")
+        self.today_list.clear()
+        spells = self.actions.store.absences.on_day(today)
+        for spell in sorted(spells, key=lambda s: self.actions.employee_name(s.employee_id)):
+            item = QListWidgetItem(self._today_text(spell, today))
+            item.setData(Qt.ItemDataRole.UserRole, spell)
+            self.today_list.addItem(item)
+        if not spells:
+            empty = QListWidgetItem("Ingen er meldt fraværende i dag.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.today_list.addItem(empty)
+        self.return_button.setEnabled(bool(self.actions.store.absences.ongoing()))
+
+    def reload_spells(self) -> None:
+        first, last = period_bounds(self.period.currentText(), self.actions.today)
+        self.model.set_rows(self.actions.store.absences.between(first, last))
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+
+    def _today_text(self, spell: AbsenceSpell, today: date) -> str:
+        day_no = (today - spell.first_day).days + 1
+        name = self.actions.employee_name(spell.employee_id)
+        until = f", til og med {short_date(spell.last_day)}" if spell.last_day else ""
+        return (
+            f"{name} – {spell.kind.title.lower()}, {extent_text(spell).lower()} – "
+            f"siden {short_date(spell.first_day)} ({days_text(day_no)}{until})"
+        )
+
+    def _spell_saved(self, spell: AbsenceSpell) -> None:
+        first, last = period_bounds(self.period.currentText(), self.actions.today)
+        if spell.first_day <= last and spell.end_or(date.max) >= first:
+            self.model.replace_spell(spell)
+        else:
+            self.model.remove_spell(spell.id)
+        self.reload_today()
+
+    def _spell_deleted(self, spell_id: int) -> None:
+        self.model.remove_spell(spell_id)
+        self.reload_today()
+
+    def _today_item_activated(self, item: QListWidgetItem) -> None:
+        spell = item.data(Qt.ItemDataRole.UserRole)
+        if spell is not None:
+            self._edit(spell)
+
+    def _return_selected(self) -> None:
+        item = self.today_list.currentItem()
+        spell = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.actions.register_return(spell.id if spell and spell.is_ongoing else None)
+
+    def _edit(self, spell: AbsenceSpell | None) -> None:
+        if spell is not None:
+            self.actions.edit_spell(spell)
+
+    def _delete_selected(self) -> None:
+        spell = self.table.selected_row()
+        if spell is not None:
+            self.actions.delete_spell(spell)

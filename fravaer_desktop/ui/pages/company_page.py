@@ -1,0 +1,69 @@
+"""Virksomhed: the company's details and settings, and where its file is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fravaer_desktop.core.danish import number
+from fravaer_desktop.core.models import Company
+from fravaer_desktop.ui.pages.absence_page import heading
+
+
+class CompanyPage(QWidget):
+    edit_requested = Signal()
+    backup_requested = Signal()
+
+    def __init__(self, file_label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = heading("Virksomhed")
+        self.name = QLabel()
+        self.cvr = QLabel()
+        self.address = QLabel()
+        self.salary = QLabel()
+        self.hours = QLabel()
+        self.file = QLabel(file_label)
+        self.file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Navn:", self.name)
+        form.addRow("CVR-nummer:", self.cvr)
+        form.addRow("Adresse:", self.address)
+        form.addRow("Løn under sygdom:", self.salary)
+        form.addRow("Normal arbejdstid:", self.hours)
+        form.addRow("Data gemmes i:", self.file)
+        edit = QPushButton("Rediger virksomhed…")
+        backup = QPushButton("Tag sikkerhedskopi…")
+        edit.clicked.connect(self.edit_requested)
+        backup.clicked.connect(self.backup_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(edit)
+        buttons.addWidget(backup)
+        buttons.addStretch(1)
+        note = QLabel(
+            "Alt gemmes på denne computer, hver gang du trykker Gem. Tag jævnligt en "
+            "sikkerhedskopi til et USB-stik eller et netværksdrev."
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def show_company(self, company: Company | None) -> None:
+        if company is None:
+            self.name.setText("(ikke oprettet)")
+            return
+        self.name.setText(company.name)
+        self.cvr.setText(company.cvr)
+        self.address.setText(company.address.replace("\n", ", "))
+        self.salary.setText("Ja, virksomheden betaler løn" if company.pays_salary_during_sickness else "Nej")
+        self.hours.setText(f"{number(company.standard_weekly_hours)} timer pr. uge")
+
+
+def describe_file(path: Path | None) -> str:
+    return str(path) if path is not None else "En midlertidig demofil (slettes, når du lukker)"

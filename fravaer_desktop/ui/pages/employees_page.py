@@ -1,0 +1,113 @@
+"""Medarbejdere: the staff list with search and sorting, and the selected employee's absence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.models.employee_table import EmployeeTableModel
+from fravaer_desktop.ui.widgets.employee_detail import EmployeeDetail
+from fravaer_desktop.ui.widgets.table_view import RowTableView
+
+
+class EmployeesPage(QWidget):
+    def __init__(self, actions: AppActions, print_overview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actions = actions
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Søg på navn, afdeling, stilling …")
+        self.search.setClearButtonEnabled(True)
+        self.model = EmployeeTableModel(actions.today, self)
+        self.table = RowTableView(self.model)
+        self.table.setAccessibleName("Medarbejdere")
+        self.add_button = QPushButton("Ny medarbejder…")
+        self.edit_button = QPushButton("Rediger…")
+        self.delete_button = QPushButton("Slet…")
+        self.detail = EmployeeDetail(actions.employee_name, actions.today)
+        self._build_layout()
+        self.search.textChanged.connect(self.table.set_filter_text)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.table.activated_row.connect(self._edit)
+        self.add_button.clicked.connect(self._add)
+        self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_row()))
+        self.delete_button.clicked.connect(self._delete)
+        self.detail.sick_requested.connect(lambda e: actions.register_sickness(e.id))
+        self.detail.return_requested.connect(lambda e: actions.register_return(employee_id=e.id))
+        self.detail.print_requested.connect(print_overview)
+        self.detail.edit_spell_requested.connect(actions.edit_spell)
+        actions.spell_saved.connect(self._spell_changed)
+        actions.spell_deleted.connect(lambda _: self._show_selected())
+        actions.employee_saved.connect(self._employee_saved)
+        actions.employee_deleted.connect(self._employee_deleted)
+        self.reload()
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def reload(self) -> None:
+        self.model.set_rows(self.actions.store.employees.list_all())
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.select_first()
+        self._show_selected()
+
+    def select_employee(self, employee_id: int) -> None:
+        self.table.select_where(lambda e: e.id == employee_id)
+
+    def _show_selected(self) -> None:
+        employee = self.table.selected_row()
+        self.edit_button.setEnabled(employee is not None)
+        self.delete_button.setEnabled(employee is not None)
+        spells = self.actions.store.absences.for_employee(employee.id) if employee else []
+        self.detail.show_employee(employee, spells)
+
+    def _spell_changed(self, spell: AbsenceSpell) -> None:
+        current = self.detail.employee()
+        if current is not None and current.id == spell.employee_id:
+            self._show_selected()
+
+    def _employee_saved(self, employee: Employee) -> None:
+        self.model.replace_employee(employee)
+        self.select_employee(employee.id)
+        self._show_selected()
+
+    def _employee_deleted(self, employee_id: int) -> None:
+        self.model.remove_employee(employee_id)
+        self._show_selected()
+
+    def _add(self) -> None:
+        self.actions.add_employee()
+
+    def _edit(self, employee: Employee | None) -> None:
+        if employee is not None:
+            self.actions.edit_employee(employee)
+
+    def _delete(self) -> None:
+        employee = self.table.selected_row()
+        if employee is not None:
+            self.actions.delete_employee(employee)

@@ -1,0 +1,141 @@
+"""One employee at a glance: facts, a year calendar of absence, the spells and what to do."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fravaer_desktop.core.absence import day_statuses, total_figures
+from fravaer_desktop.core.danish import number, short_date
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.ui.models.spell_table import SpellTableModel
+from fravaer_desktop.ui.widgets.table_view import RowTableView
+from fravaer_desktop.ui.widgets.year_strip import FULL_COLOUR, PARTIAL_COLOUR, YearStrip
+
+
+def employee_facts(employee: Employee) -> str:
+    parts = [p for p in (employee.department, employee.job_title) if p]
+    parts.append(f"{number(employee.weekly_hours)} timer/uge")
+    parts.append(f"ansat fra {short_date(employee.employed_from)}")
+    if employee.employed_to:
+        parts.append(f"fratrådt {short_date(employee.employed_to)}")
+    parts.append("funktionær" if employee.salaried else "ikke funktionær")
+    if employee.clause_120_days:
+        parts.append("120-dagesaftale")
+    if employee.fleksjob:
+        parts.append("fleksjob")
+    if employee.section_56_from and employee.section_56_to:
+        s56 = f"§ 56-aftale {short_date(employee.section_56_from)}–{short_date(employee.section_56_to)}"
+        parts.append(s56)
+    return " · ".join(parts)
+
+
+def legend_chip(colour, text: str) -> QLabel:
+    label = QLabel(f"<span style='color:{colour.name()}'>■</span> {text}")
+    return label
+
+
+class EmployeeDetail(QWidget):
+    """Shows the selected employee; the buttons ask the page to act."""
+
+    sick_requested = Signal(object)
+    return_requested = Signal(object)
+    print_requested = Signal(object)
+    edit_spell_requested = Signal(object)
+
+    def __init__(self, employee_name, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self._employee: Employee | None = None
+        self._spells: list[AbsenceSpell] = []
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(today.year)
+        self.year.setPrefix("År ")
+        self.year_strip = YearStrip()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.model = SpellTableModel(employee_name, today, self)
+        self.spell_table = RowTableView(self.model, stretch_column=1)
+        self.spell_table.setColumnHidden(0, True)
+        self.spell_table.setAccessibleName("Medarbejderens fraværsperioder")
+        self.sick_button = QPushButton("Sygemeld…")
+        self.return_button = QPushButton("Raskmeld…")
+        self.print_button = QPushButton("Udskriv fraværsoversigt…")
+        self._build_layout()
+        self.year.valueChanged.connect(lambda _: self._show_year())
+        self.sick_button.clicked.connect(lambda: self.sick_requested.emit(self._employee))
+        self.return_button.clicked.connect(lambda: self.return_requested.emit(self._employee))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self._employee))
+        self.spell_table.activated_row.connect(self.edit_spell_requested)
+        self.show_employee(None, [])
+
+    def _build_layout(self) -> None:
+        year_row = QHBoxLayout()
+        year_row.addWidget(QLabel("Fravær i:"))
+        year_row.addWidget(self.year)
+        year_row.addStretch(1)
+        year_row.addWidget(legend_chip(FULL_COLOUR, "fuldt fravær"))
+        year_row.addWidget(legend_chip(PARTIAL_COLOUR, "delvist fravær"))
+        year_row.addWidget(QLabel("<span style='color:#bbbbbb'>■</span> weekend/helligdag"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sick_button)
+        buttons.addWidget(self.return_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.facts_label)
+        layout.addLayout(buttons)
+        layout.addLayout(year_row)
+        layout.addWidget(self.year_strip)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.spell_table, 1)
+
+    def employee(self) -> Employee | None:
+        return self._employee
+
+    def show_employee(self, employee: Employee | None, spells: list[AbsenceSpell]) -> None:
+        self._employee, self._spells = employee, spells
+        for widget in (self.sick_button, self.print_button, self.year, self.spell_table):
+            widget.setEnabled(employee is not None)
+        self.return_button.setEnabled(any(s.is_ongoing for s in spells))
+        if employee is None:
+            self.name_label.setText("Vælg en medarbejder")
+            self.facts_label.setText("Vælg en medarbejder i listen for at se fraværet.")
+        else:
+            self.name_label.setText(employee.name)
+            self.facts_label.setText(employee_facts(employee))
+        self.model.set_rows(spells)
+        self.spell_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self._show_year()
+
+    def _show_year(self) -> None:
+        year = self.year.value()
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        self.year_strip.set_year(year, day_statuses(self._spells, first, last, self._today), self._today)
+        if self._employee is None:
+            self.summary_label.clear()
+            return
+        in_year = [s for s in self._spells if s.first_day <= last and s.end_or(self._today) >= first]
+        figures = total_figures(in_year, self._employee, first, last, self._today)
+        self.summary_label.setText(
+            f"I {year}: {len(in_year)} fraværsperioder, {figures.calendar_days} kalenderdage, "
+            f"{figures.working_days} arbejdsdage, {number(figures.hours)} timer."
+        )

@@ -1,0 +1,54 @@
+"""Danish error messages shown right under the field they concern."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from fravaer_desktop.core.validation import ValidationError
+
+ERROR_STYLE = "color: #b3261e; font-weight: 600;"
+
+
+class FieldErrors:
+    """Keeps one hidden red label per field in a form; shows a ValidationError on them."""
+
+    def __init__(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self.general = self._make_label()
+
+    def add_row(self, form: QFormLayout, title: str, widget: QWidget, field: str) -> QLabel:
+        """Add `widget` to `form` with an error label below it; returns the error label."""
+        form.addRow(title, widget)
+        label = self._make_label()
+        form.addRow("", label)
+        self._labels[field] = label
+        return label
+
+    def attach(self, field: str, label: QLabel) -> None:
+        self._labels[field] = label
+
+    def clear(self) -> None:
+        for label in [*self._labels.values(), self.general]:
+            label.clear()
+            label.hide()
+
+    def show(self, error: ValidationError) -> None:
+        self.clear()
+        for item in error.errors:
+            label = self._labels.get(item.field, self.general)
+            text = f"{label.text()}\n{item.message}".strip() if label.text() else item.message
+            label.setText(text)
+            label.show()
+
+    def message(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    @staticmethod
+    def _make_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setObjectName("fieldError")
+        label.hide()
+        return label

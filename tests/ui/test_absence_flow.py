@@ -1,0 +1,66 @@
+"""A manager registers a sick call and the return with the keyboard, and sees it listed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from fravaer_desktop.core.models import AbsenceSpell
+
+
+def spell_rows(window):
+    return window.absence_page.model.rows()
+
+
+def test_sick_call_with_keyboard_only_is_stored_and_listed(qtbot, window, drive_modal, today):
+    def type_sick_call(dialog):
+        qtbot.keyClicks(QApplication.focusWidget(), "Anna Jensen")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    spell = drive_modal(window.actions.register_sickness, type_sick_call)
+
+    assert spell is not None
+    stored = window.store.absences.ongoing()
+    assert [(s.first_day, s.last_day, s.partial_hours_per_week) for s in stored] == [
+        (today, None, None)
+    ]
+    assert "Anna Jensen" in window.absence_page.today_list.item(0).text()
+    assert [s.id for s in spell_rows(window)] == [spell.id]
+
+
+def test_return_with_keyboard_sets_yesterday_as_last_day(qtbot, window, company_store, drive_modal):
+    anna = company_store.employees.list_all()[0]
+    spell = company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16)))
+    window.absence_page.reload()
+
+    def accept(dialog):
+        assert dialog.back_on.text() == "mandag 23. november 2026"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    drive_modal(window.actions.register_return, accept)
+
+    assert company_store.absences.get(spell.id).last_day == date(2026, 11, 22)
+    assert company_store.absences.ongoing() == []
+    assert window.absence_page.today_list.item(0).text() == "Ingen er meldt fraværende i dag."
+    assert spell_rows(window)[0].last_day == date(2026, 11, 22)
+
+
+def test_overlapping_sick_call_shows_message_and_stores_nothing(qtbot, window, company_store, drive_modal):
+    anna = company_store.employees.list_all()[0]
+    company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 20)))
+    messages = []
+
+    def try_again(dialog):
+        qtbot.keyClicks(dialog.employee_picker, "Anna Jensen")
+        dialog.save_button.click()
+        messages.append(dialog.errors.message("first_day"))
+        assert dialog.isVisible()
+        dialog.reject()
+
+    result = drive_modal(window.actions.register_sickness, try_again)
+
+    assert result is None
+    assert "har allerede fravær i perioden: 20. november 2026" in messages[0]
+    assert len(company_store.absences.all()) == 1
