@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +39,8 @@ class SaveDialog(QDialog):
         self.buttons.accepted.connect(self._try_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Grow with wrapped error messages instead of squeezing them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
@@ -58,6 +61,7 @@ class SaveDialog(QDialog):
             self.result_object = self.save()
         except ValidationError as error:
             self.errors.show(error)
+            self.adjustSize()
             return
         self.accept()
 

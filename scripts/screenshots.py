@@ -1,0 +1,162 @@
+"""Regenerate docs/screenshots/ from the demo company: every screen and dialog, and the PDF pages.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--scale 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200 %%")
+    args = parser.parse_args()
+    if args.scale != "1":
+        os.environ["QT_SCALE_FACTOR"] = args.scale
+    suffix = "" if args.scale == "1" else f"-{int(float(args.scale) * 100)}pct"
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fravaer_desktop.app import open_store
+    from fravaer_desktop.core.privacy import HealthTextCheck
+    from fravaer_desktop.paths import load_health_terms
+    from fravaer_desktop.ui.launch import make_application
+    from fravaer_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    folder = Path(tempfile.mkdtemp(prefix="fravaer-shots-"))
+    store = open_store(folder / "demo.sqlite", demo=True, create=True, today=date.today())
+    window = MainWindow(store, HealthTextCheck(load_health_terms()), None, is_demo=True)
+    window.resize(1280, 820)
+    window.show()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def save(widget, name: str) -> None:
+        settle()
+        widget.grab().save(str(OUT / f"{name}{suffix}.png"))
+        print("saved", name + suffix)
+
+    save(window, "01-fravaer")
+    window.show_page("Medarbejdere")
+    page = window.employees_page
+    page.table.select_where(lambda e: e.clause_120_days)
+    save(window, "02-medarbejdere")
+    window.show_page("Virksomhed")
+    save(window, "03-virksomhed")
+    if suffix:
+        return 0
+    window.show_page("Fravær")
+    shots = dialog_shots(window, store)
+    for name, open_dialog, prepare in shots:
+        grab_dialog(app, open_dialog, prepare, lambda d, n=name: save(d, n))
+    export_pdf_pages(store)
+    QTimer.singleShot(0, app.quit)
+    return 0
+
+
+def dialog_shots(window, store):
+    """(file name, function that runs the modal dialog, preparation of the dialog)."""
+    from PySide6.QtWidgets import QApplication
+
+    from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+    from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
+    from fravaer_desktop.ui.printing import print_absence_overview
+
+    employees = store.employees.list_all()
+    first = employees[0]
+
+    def type_in_sick_call(dialog):
+        dialog.employee_picker.setCurrentText(first.name)
+
+    def health_note(dialog):
+        dialog.employee_picker.setCurrentText(first.name)
+        dialog.note.setText("Har influenza, ringer mandag")
+
+    def overlap_error(dialog):
+        ongoing = store.absences.ongoing()[0]
+        dialog.employee_picker.select(ongoing.employee_id)
+        dialog.save_button.click()
+
+    def nothing(dialog):
+        pass
+
+    def bad_employee(dialog):
+        dialog.save_button.click()
+
+    return [
+        ("04-sygemelding", window.actions.register_sickness, type_in_sick_call),
+        ("05-sygemelding-helbredsnote", window.actions.register_sickness, health_note),
+        ("06-sygemelding-fejl", window.actions.register_sickness, overlap_error),
+        ("07-raskmelding", window.actions.register_return, nothing),
+        ("08-medarbejder", lambda: EmployeeDialog(store.employees, store.today(), first).exec(), nothing),
+        ("09-medarbejder-fejl", lambda: EmployeeDialog(store.employees, store.today()).exec(), bad_employee),
+        ("10-virksomhed-rediger", lambda: CompanyDialog(store.company).exec(), nothing),
+        ("11-periode", lambda: print_absence_overview(window, store, first), nothing),
+        ("12-udskrift", lambda: print_absence_overview(window, store, first), "accept"),
+    ]
+
+
+def grab_dialog(app, open_dialog, prepare, save) -> None:
+    """Run a modal dialog, prepare it, take its picture and close it (and any dialog it opens)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    state = {"accepted_once": False}
+
+    def work() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(30, work)
+            return
+        if prepare == "accept" and not state["accepted_once"]:
+            state["accepted_once"] = True
+            dialog.save_button.click()
+            QTimer.singleShot(200, work)
+            return
+        if callable(prepare):
+            prepare(dialog)
+        save(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, work)
+    open_dialog()
+
+
+def export_pdf_pages(store) -> None:
+    """Write the demo's first Fraværsoversigt as PNG pages (needs pdftoppm from poppler-utils)."""
+    from fravaer_desktop.ui.printing import absence_overview_pdf
+
+    employee = next(e for e in store.employees.list_all() if e.clause_120_days)
+    today = store.today()
+    pdf = absence_overview_pdf(store, employee, date(today.year - 1, 1, 1), today)
+    target = OUT / "fravaersoversigt.pdf"
+    target.write_bytes(pdf)
+    try:
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(target), str(OUT / "pdf-fravaersoversigt")],
+            check=True,
+        )
+    except FileNotFoundError:
+        print("pdftoppm is missing (apt-get install poppler-utils): PDF pages not rendered")
+    target.unlink()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
