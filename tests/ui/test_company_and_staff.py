@@ -1,0 +1,115 @@
+"""The owner creates the company and adds staff; bad input is explained and nothing is stored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fravaer_desktop.storage.database import open_database
+from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
+
+
+def test_create_company_in_a_file_survives_a_restart(qtbot, tmp_path):
+    path = tmp_path / "firma.sqlite"
+    dialog = CompanyDialog(Store(open_database(path)).company)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Bageriet Solsikken ApS")
+    qtbot.keyClicks(dialog.cvr_edit, "DK 1015 0817")
+    qtbot.keyClicks(dialog.address_edit, "Torvet 3, 4000 Roskilde")
+    dialog.weekly_hours.setValue(37.5)
+    dialog.save_button.click()
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    reopened = Store(open_database(path)).company.get()
+    assert (reopened.name, reopened.cvr, reopened.standard_weekly_hours) == (
+        "Bageriet Solsikken ApS", "10150817", 37.5,
+    )  # fmt: skip
+    assert reopened.pays_salary_during_sickness is True
+
+
+def test_company_with_bad_cvr_and_no_name_is_refused(qtbot, store):
+    dialog = CompanyDialog(store.company)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.cvr_edit, "12345678")
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert dialog.errors.message("name") == "Skriv virksomhedens navn."
+    assert dialog.errors.message("cvr").startswith("CVR-nummeret er ikke gyldigt")
+    assert store.company.get() is None
+
+
+def test_add_employee_through_the_page(qtbot, window, drive_modal):
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name_edit, "Carla Holm")
+        dialog.department_edit.setCurrentText("Café")
+        qtbot.keyClicks(dialog.job_edit, "Barista")
+        dialog.hours_edit.setValue(25)
+        dialog.start_edit.setDate(QDate(2024, 5, 1))
+        dialog.clause_120.setChecked(True)
+        dialog.save_button.click()
+
+    window.show_page("Medarbejdere")
+    drive_modal(window.actions.add_employee, fill)
+
+    stored = {e.name: e for e in window.store.employees.list_all()}["Carla Holm"]
+    assert (stored.department, stored.weekly_hours, stored.employed_from) == (
+        "Café", 25, date(2024, 5, 1),
+    )  # fmt: skip
+    assert stored.clause_120_days and stored.salaried and not stored.fleksjob
+    page = window.employees_page
+    assert "Carla Holm" in [e.name for e in page.model.rows()]
+    assert page.detail.name_label.text() == "Carla Holm"
+    assert "120-dagesaftale" in page.detail.facts_label.text()
+
+
+def test_employee_without_name_or_with_end_before_start_is_refused(qtbot, company_store, today):
+    dialog = EmployeeDialog(company_store.employees, today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "   ")
+    dialog.start_edit.setDate(QDate(2025, 1, 1))
+    dialog.end_edit.set_value(date(2024, 12, 31))
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert dialog.errors.message("name") == "Skriv medarbejderens navn."
+    assert "Fratrædelsesdatoen ligger før ansættelsesdatoen" in dialog.errors.message("employed_to")
+    assert len(company_store.employees.list_all()) == 2
+
+
+def test_employee_form_has_no_cpr_or_health_field(qtbot, company_store, today):
+    dialog = EmployeeDialog(company_store.employees, today)
+    qtbot.addWidget(dialog)
+    labels = [
+        dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole).widget().text().lower()
+        for row in range(dialog.form.rowCount())
+        if dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole) is not None
+    ]
+    assert labels and not [t for t in labels if "cpr" in t or "diagnose" in t or "helbred" in t]
+
+
+def test_deleting_an_employee_asks_first_and_no_keeps_everything(qtbot, window, drive_modal):
+    window.show_page("Medarbejdere")
+    page = window.employees_page
+    page.table.select_first()
+    employee = page.table.selected_row()
+
+    def answer_no(box: QMessageBox):
+        assert employee.name in box.text()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # default is "Nej"
+
+    assert drive_modal(lambda: window.actions.delete_employee(employee), answer_no) is False
+    assert len(window.store.employees.list_all()) == 2
+
+    def answer_yes(box: QMessageBox):
+        next(b for b in box.buttons() if b.text() == "Slet").click()
+
+    assert drive_modal(lambda: window.actions.delete_employee(employee), answer_yes) is True
+    assert [e.name for e in window.store.employees.list_all()] == ["Bo Nielsen"]
+    assert [e.name for e in page.model.rows()] == ["Bo Nielsen"]
