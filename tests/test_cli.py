@@ -1,0 +1,77 @@
+"""The command line: the paper archive without a window, and clear Danish errors for bad files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from fravaer_desktop.app import main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "fravaer_desktop", *args],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+
+
+def test_demo_export_writes_one_readable_pdf_per_employee(tmp_path):
+    result = run_cli("--db", str(tmp_path / "demo.sqlite"), "--demo", "--export", str(tmp_path / "pdf"))
+
+    assert result.returncode == 0, result.stderr
+    pdfs = sorted((tmp_path / "pdf").glob("*.pdf"))
+    assert 20 <= len(pdfs) <= 30
+    assert f"{len(pdfs)} dokumenter gemt" in result.stdout
+    text = PdfReader(pdfs[0]).pages[0].extract_text()
+    assert "Fraværsoversigt" in text and "Solsikken" in text
+
+
+def test_export_of_a_missing_file_says_so_in_danish(tmp_path, capsys):
+    code = main(["--db", str(tmp_path / "findes-ikke.sqlite"), "--export", str(tmp_path / "out")])
+
+    assert code == 2
+    assert "findes ikke" in capsys.readouterr().err
+    assert not (tmp_path / "findes-ikke.sqlite").exists()
+
+
+def test_a_file_that_is_not_a_company_file_is_refused(tmp_path, capsys):
+    broken = tmp_path / "ødelagt.sqlite"
+    broken.write_bytes(b"dette er ikke en database" * 100)
+
+    code = main(["--db", str(broken), "--export", str(tmp_path / "out")])
+
+    assert code == 2
+    assert "kan ikke åbnes som en Fravær-fil" in capsys.readouterr().err
+    assert broken.read_bytes() == b"dette er ikke en database" * 100
+
+
+def test_demo_into_a_file_that_already_has_a_company_is_refused(tmp_path, capsys):
+    path = tmp_path / "firma.sqlite"
+    assert main(["--db", str(path), "--demo", "--export", str(tmp_path / "a")]) == 0
+    capsys.readouterr()
+
+    code = main(["--db", str(path), "--demo", "--export", str(tmp_path / "b")])
+
+    assert code == 2
+    assert "allerede" in capsys.readouterr().err
+
+
+def test_self_test_exits_zero(tmp_path):
+    result = run_cli("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "Selvtest gennemført" in result.stdout
+
+
+def test_help_is_danish():
+    result = run_cli("--help")
+    assert "gem alle virksomhedens dokumenter som PDF" in result.stdout
+
+
+def test_export_paths_are_real_files(tmp_path):
+    assert main(["--db", str(tmp_path / "d.sqlite"), "--demo", "--export", str(tmp_path / "pdf")]) == 0
+    assert all(Path(p).stat().st_size > 1000 for p in (tmp_path / "pdf").iterdir())

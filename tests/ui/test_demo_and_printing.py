@@ -1,0 +1,87 @@
+"""First start in the demo, creating one's own company, and printing the absence overview."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from fravaer_desktop.app import open_store
+from fravaer_desktop.core.models import AbsenceSpell
+from fravaer_desktop.storage.database import open_database
+from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.launch import create_company_file
+from fravaer_desktop.ui.main_window import MainWindow
+
+
+def test_demo_banner_creates_the_users_own_company_file(
+    qtbot, tmp_path, health_check, drive_modal, today
+):
+    demo_folder = tmp_path / "demo"
+    demo = open_store(demo_folder / "demo.sqlite", demo=True, create=True, today=today)
+    own_file = tmp_path / "data" / "virksomhed.sqlite"
+    window = MainWindow(
+        demo, health_check, None, is_demo=True,
+        create_company=lambda parent: create_company_file(parent, own_file),
+        demo_folder=demo_folder,
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    assert "(demo)" in window.windowTitle()
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name_edit, "Frisør Lokken")
+        qtbot.keyClicks(dialog.cvr_edit, "10150817")
+        dialog.save_button.click()
+
+    drive_modal(window.demo_button.click, fill)
+
+    assert window.is_demo is False and window.file_path == own_file
+    assert window.windowTitle() == "Frisør Lokken – Fravær"
+    assert not demo_folder.exists(), "the throw-away demo file is deleted"
+    reopened = Store(open_database(own_file))
+    assert reopened.company.get().name == "Frisør Lokken"
+    assert reopened.employees.list_all() == []
+
+
+def test_print_overview_preview_and_save_as_pdf(qtbot, window, company_store, drive_modal, tmp_path):
+    anna = company_store.employees.list_all()[0]
+    company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 4))
+    )
+    window.show_page("Medarbejdere")
+    window.employees_page.select_employee(anna.id)
+    target = tmp_path / "oversigt.pdf"
+    seen = {}
+
+    def choose_period(dialog):
+        dialog.preset.setCurrentText("I år")
+        dialog.save_button.click()
+
+    def preview(dialog):
+        seen["pages"] = len(dialog.pages)
+        dialog.save_to(target)
+        dialog.accept()
+
+    # The period dialog opens first; when it closes, the preview opens.
+    def run():
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        def later():
+            current = QApplication.activeModalWidget()
+            if current is None or not hasattr(current, "pages"):
+                QTimer.singleShot(20, later)
+                return
+            preview(current)
+
+        QTimer.singleShot(0, later)
+        window.employees_page.detail.print_button.click()
+
+    drive_modal(run, choose_period)
+
+    assert seen["pages"] == 1
+    text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
+    assert "Fraværsoversigt" in text and "Anna Jensen" in text
+    assert "2. marts 2026" in text and "Bageriet Solsikken ApS" in text

@@ -1,0 +1,111 @@
+"""Partial absence, notes that look like health data, editing and deleting a spell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fravaer_desktop.core.absence import DayStatus
+from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell
+
+
+def test_partial_return_is_stored_and_coloured_differently_in_the_year(
+    qtbot, window, company_store, drive_modal
+):
+    anna = company_store.employees.list_all()[0]
+    company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 10, 5), last_day=date(2026, 10, 30))
+    )
+
+    def partial(dialog):
+        dialog.employee_picker.setCurrentText("Anna Jensen")
+        dialog.first_day.setDate(QDate(2026, 11, 2))
+        dialog.partial.setChecked(True)
+        dialog.partial_hours.setValue(18.5)
+        dialog.save_button.click()
+
+    drive_modal(window.actions.register_sickness, partial)
+
+    stored = company_store.absences.for_employee(anna.id)[0]
+    assert (stored.first_day, stored.partial_hours_per_week, stored.last_day) == (
+        date(2026, 11, 2), 18.5, None,
+    )  # fmt: skip
+    window.show_page("Medarbejdere")
+    window.employees_page.select_employee(anna.id)
+    strip = window.employees_page.detail.year_strip
+    assert strip.status_on(date(2026, 10, 30)) is DayStatus.FULL
+    assert strip.status_on(date(2026, 11, 2)) is DayStatus.PARTIAL
+    assert strip.status_on(date(2026, 11, 23)) is DayStatus.PARTIAL
+    assert strip.status_on(date(2026, 10, 31)) is DayStatus.PRESENT
+    assert "delvist (18,5 t/uge)" in window.absence_page.today_list.item(0).text()
+
+
+def test_partial_hours_not_below_contract_hours_is_refused(qtbot, window, company_store, drive_modal):
+    messages = []
+
+    def too_many_hours(dialog):
+        dialog.employee_picker.setCurrentText("Bo Nielsen")  # 30 hours a week
+        dialog.partial.setChecked(True)
+        dialog.partial_hours.setValue(30)
+        dialog.save_button.click()
+        messages.append(dialog.errors.message("partial_hours_per_week"))
+        dialog.reject()
+
+    drive_modal(window.actions.register_sickness, too_many_hours)
+
+    assert "mindre end den aftalte arbejdstid (30 timer)" in messages[0]
+    assert company_store.absences.all() == []
+
+
+def test_note_with_health_words_is_flagged_and_not_saved_unless_confirmed(
+    qtbot, window, company_store, drive_modal
+):
+    seen = {}
+
+    def health_note(dialog):
+        dialog.employee_picker.setCurrentText("Anna Jensen")
+        qtbot.keyClicks(dialog.note, "Har migræne, ringer fredag")
+        seen["warning"] = dialog.health_warning.text()
+
+        def say_no(box: QMessageBox):
+            seen["question"] = box.text()
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # default: Nej
+
+        drive_modal(dialog.save_button.click, say_no)
+        seen["still_open"] = dialog.isVisible()
+        dialog.reject()
+
+    drive_modal(window.actions.register_sickness, health_note)
+
+    assert "'migræne'" in seen["warning"]
+    assert "Gem alligevel?" in seen["question"]
+    assert seen["still_open"] is True
+    assert company_store.absences.all() == []
+
+
+def test_edit_spell_kind_and_delete_it_after_confirmation(qtbot, window, company_store, drive_modal):
+    anna = company_store.employees.list_all()[0]
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 9, 1), last_day=date(2026, 9, 2))
+    )
+    window.absence_page.reload()
+
+    def make_child_sick_day(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(AbsenceKind.CHILD_SICK))
+        dialog.save_button.click()
+
+    drive_modal(lambda: window.actions.edit_spell(spell), make_child_sick_day)
+    assert company_store.absences.get(spell.id).kind is AbsenceKind.CHILD_SICK
+    assert window.absence_page.model.rows()[0].kind is AbsenceKind.CHILD_SICK
+
+    window.absence_page.table.select_first()
+
+    def confirm(box: QMessageBox):
+        assert "1. september 2026" in box.text()
+        next(b for b in box.buttons() if b.text() == "Slet").click()
+
+    drive_modal(window.absence_page.delete_button.click, confirm)
+    assert company_store.absences.all() == []
+    assert window.absence_page.model.rows() == []
