@@ -21,7 +21,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="fravaer", description=f"{APP_NAME}: opfølgning på sygefravær for små virksomheder."
     )
-    parser.add_argument("--db", type=Path, help="åbn denne virksomhedsfil i stedet for standardfilen")
+    parser.add_argument(
+        "--db", type=Path, help="åbn denne virksomhedsfil i stedet for standardfilen"
+    )
     parser.add_argument(
         "--demo", action="store_true",
         help="fyld en ny fil med en demovirksomhed (--db-filen, ellers en midlertidig fil)",
@@ -59,7 +61,9 @@ def run_self_test() -> int:
     from fravaer_desktop.archive import export_archive
 
     with tempfile.TemporaryDirectory(prefix="fravaer-selvtest-") as folder:
-        store = open_store(Path(folder) / "selvtest.sqlite", demo=True, create=True, today=date.today())
+        store = open_store(
+            Path(folder) / "selvtest.sqlite", demo=True, create=True, today=date.today()
+        )
         files = export_archive(store, Path(folder) / "pdf", date.today())
         if not files or not files[0].read_bytes().startswith(b"%PDF"):
             print("Selvtest fejlede: der blev ikke lavet en PDF.", file=sys.stderr)

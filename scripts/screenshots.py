@@ -28,7 +28,6 @@ def main() -> int:
     suffix = "" if args.scale == "1" else f"-{int(float(args.scale) * 100)}pct"
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from fravaer_desktop.app import open_store
     from fravaer_desktop.core.privacy import HealthTextCheck
@@ -73,7 +72,6 @@ def main() -> int:
 
 def dialog_shots(window, store):
     """(file name, function that runs the modal dialog, preparation of the dialog)."""
-    from PySide6.QtWidgets import QApplication
 
     from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
     from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
@@ -105,8 +103,16 @@ def dialog_shots(window, store):
         ("05-sygemelding-helbredsnote", window.actions.register_sickness, health_note),
         ("06-sygemelding-fejl", window.actions.register_sickness, overlap_error),
         ("07-raskmelding", window.actions.register_return, nothing),
-        ("08-medarbejder", lambda: EmployeeDialog(store.employees, store.today(), first).exec(), nothing),
-        ("09-medarbejder-fejl", lambda: EmployeeDialog(store.employees, store.today()).exec(), bad_employee),
+        (
+            "08-medarbejder",
+            lambda: EmployeeDialog(store.employees, store.today(), first).exec(),
+            nothing,
+        ),
+        (
+            "09-medarbejder-fejl",
+            lambda: EmployeeDialog(store.employees, store.today()).exec(),
+            bad_employee,
+        ),
         ("10-virksomhed-rediger", lambda: CompanyDialog(store.company).exec(), nothing),
         ("11-periode", lambda: print_absence_overview(window, store, first), nothing),
         ("12-udskrift", lambda: print_absence_overview(window, store, first), "accept"),

@@ -21,7 +21,9 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_demo_export_writes_one_readable_pdf_per_employee(tmp_path):
-    result = run_cli("--db", str(tmp_path / "demo.sqlite"), "--demo", "--export", str(tmp_path / "pdf"))
+    result = run_cli(
+        "--db", str(tmp_path / "demo.sqlite"), "--demo", "--export", str(tmp_path / "pdf")
+    )
 
     assert result.returncode == 0, result.stderr
     pdfs = sorted((tmp_path / "pdf").glob("*.pdf"))
@@ -73,5 +75,7 @@ def test_help_is_danish():
 
 
 def test_export_paths_are_real_files(tmp_path):
-    assert main(["--db", str(tmp_path / "d.sqlite"), "--demo", "--export", str(tmp_path / "pdf")]) == 0
+    assert (
+        main(["--db", str(tmp_path / "d.sqlite"), "--demo", "--export", str(tmp_path / "pdf")]) == 0
+    )
     assert all(Path(p).stat().st_size > 1000 for p in (tmp_path / "pdf").iterdir())

@@ -1,4 +1,4 @@
-"""Privacy guard: flags free text that looks like health details (diagnoses, symptoms, treatment)."""
+"""Privacy guard: flags free text that looks like health details (diagnoses, symptoms...)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Checks of user input before anything is stored; every message is Danish and says how to fix it."""
+"""Checks of user input before anything is stored; Danish messages that say how to fix it."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ def validate_company(company: Company) -> list[FieldError]:
         errors.append(
             FieldError(
                 "standard_weekly_hours",
-                f"Normal ugentlig arbejdstid skal være mellem 1 og {number(MAX_WEEKLY_HOURS)} timer.",
+                "Normal ugentlig arbejdstid skal være mellem 1 og "
+                f"{number(MAX_WEEKLY_HOURS)} timer.",
             )
         )
     return errors

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -127,4 +126,3 @@ class AppActions(QObject):
         self.spell_saved.emit(spell)
         self.status_message.emit(f"{message}: {self.employee_name(spell.employee_id)}")
         return spell
-

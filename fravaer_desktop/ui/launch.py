@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from fravaer_desktop import APP_ID, APP_NAME
 from fravaer_desktop.app import open_store, temporary_demo_path
 from fravaer_desktop.core.privacy import HealthTextCheck
-from fravaer_desktop.paths import default_database_path, load_health_terms
+from fravaer_desktop.paths import default_database_path, load_health_terms, user_data_dir
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
 
 
@@ -67,6 +68,7 @@ def build_window(args: argparse.Namespace) -> MainWindow | None:
 
 def run_gui(args: argparse.Namespace) -> int:
     app = make_application()
+    install_error_hook(user_data_dir() / "fejllog.txt")
     try:
         window = build_window(args)
     except DatabaseOpenError as error:

@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet(
             "#navigation { font-size: 11pt; } #navigation::item { padding: 8px 6px; }"
         )
-        self.navigation.setFixedWidth(self.fontMetrics().horizontalAdvance("Medarbejdere") * 3 // 2 + 40)
+        self.navigation.setFixedWidth(
+            self.fontMetrics().horizontalAdvance("Medarbejdere") * 3 // 2 + 40
+        )
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         body = QHBoxLayout()
@@ -163,13 +165,21 @@ class MainWindow(QMainWindow):
             store, path = created
             self.set_store(store, path, is_demo=False)
             self.show_page("Medarbejdere")
-            self.statusBar().showMessage("Din virksomhed er oprettet. Tilføj dine medarbejdere.", 10000)
+            self.statusBar().showMessage(
+                "Din virksomhed er oprettet. Tilføj dine medarbejdere.", 10000
+            )
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Filer")
-        self._add_action(file_menu, "&Sygemelding…", "Ctrl+N", lambda: self.actions.register_sickness())
-        self._add_action(file_menu, "&Raskmelding…", "Ctrl+R", lambda: self.actions.register_return())
-        self._add_action(file_menu, "Ny &medarbejder…", "Ctrl+M", lambda: self.actions.add_employee())
+        self._add_action(
+            file_menu, "&Sygemelding…", "Ctrl+N", lambda: self.actions.register_sickness()
+        )
+        self._add_action(
+            file_menu, "&Raskmelding…", "Ctrl+R", lambda: self.actions.register_return()
+        )
+        self._add_action(
+            file_menu, "Ny &medarbejder…", "Ctrl+M", lambda: self.actions.add_employee()
+        )
         file_menu.addSeparator()
         self._add_action(file_menu, "Tag &sikkerhedskopi…", "Ctrl+B", self.backup)
         file_menu.addSeparator()

@@ -32,7 +32,9 @@ def test_sick_call_with_keyboard_only_is_stored_and_listed(qtbot, window, drive_
 
 def test_return_with_keyboard_sets_yesterday_as_last_day(qtbot, window, company_store, drive_modal):
     anna = company_store.employees.list_all()[0]
-    spell = company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16)))
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16))
+    )
     window.absence_page.reload()
 
     def accept(dialog):
@@ -47,7 +49,9 @@ def test_return_with_keyboard_sets_yesterday_as_last_day(qtbot, window, company_
     assert spell_rows(window)[0].last_day == date(2026, 11, 22)
 
 
-def test_overlapping_sick_call_shows_message_and_stores_nothing(qtbot, window, company_store, drive_modal):
+def test_overlapping_sick_call_shows_message_and_stores_nothing(
+    qtbot, window, company_store, drive_modal
+):
     anna = company_store.employees.list_all()[0]
     company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 20)))
     messages = []

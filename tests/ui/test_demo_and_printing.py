@@ -45,7 +45,9 @@ def test_demo_banner_creates_the_users_own_company_file(
     assert reopened.employees.list_all() == []
 
 
-def test_print_overview_preview_and_save_as_pdf(qtbot, window, company_store, drive_modal, tmp_path):
+def test_print_overview_preview_and_save_as_pdf(
+    qtbot, window, company_store, drive_modal, tmp_path
+):
     anna = company_store.employees.list_all()[0]
     company_store.absences.add(
         AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 4))

@@ -42,7 +42,9 @@ def test_partial_return_is_stored_and_coloured_differently_in_the_year(
     assert "delvist (18,5 t/uge)" in window.absence_page.today_list.item(0).text()
 
 
-def test_partial_hours_not_below_contract_hours_is_refused(qtbot, window, company_store, drive_modal):
+def test_partial_hours_not_below_contract_hours_is_refused(
+    qtbot, window, company_store, drive_modal
+):
     messages = []
 
     def too_many_hours(dialog):
@@ -85,7 +87,9 @@ def test_note_with_health_words_is_flagged_and_not_saved_unless_confirmed(
     assert company_store.absences.all() == []
 
 
-def test_edit_spell_kind_and_delete_it_after_confirmation(qtbot, window, company_store, drive_modal):
+def test_edit_spell_kind_and_delete_it_after_confirmation(
+    qtbot, window, company_store, drive_modal
+):
     anna = company_store.employees.list_all()[0]
     spell = company_store.absences.add(
         AbsenceSpell(employee_id=anna.id, first_day=date(2026, 9, 1), last_day=date(2026, 9, 2))

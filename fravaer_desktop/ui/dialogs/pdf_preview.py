@@ -90,7 +90,9 @@ class PdfPreviewDialog(QDialog):
         try:
             self.save_to(Path(name))
         except OSError as error:
-            QMessageBox.warning(self, "Kunne ikke gemme", f"Filen kunne ikke gemmes: {error.strerror}")
+            QMessageBox.warning(
+                self, "Kunne ikke gemme", f"Filen kunne ikke gemmes: {error.strerror}"
+            )
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -35,7 +35,8 @@ class ReturnDialog(SaveDialog):
         self._today = today
         self.spell_choice = QComboBox()
         for spell in ongoing:
-            text = f"{employee_name(spell.employee_id)} – fraværende siden {short_date(spell.first_day)}"
+            since = short_date(spell.first_day)
+            text = f"{employee_name(spell.employee_id)} – fraværende siden {since}"
             self.spell_choice.addItem(text, spell)
         if spell_id is not None:
             index = next((i for i, s in enumerate(ongoing) if s.id == spell_id), 0)
@@ -57,7 +58,9 @@ class ReturnDialog(SaveDialog):
     def save(self) -> AbsenceSpell:
         spell = self.selected_spell()
         if spell is None:
-            raise ValidationError([FieldError("spell", "Der er ingen igangværende fravær at raskmelde.")])
+            raise ValidationError(
+                [FieldError("spell", "Der er ingen igangværende fravær at raskmelde.")]
+            )
         return self._repository.register_return(spell.id, self.last_day.date_value())
 
     def _spell_changed(self) -> None:

@@ -130,7 +130,11 @@ class SpellDialog(SaveDialog):
         employee = self.employee_picker.selected()
         if employee is None:
             raise ValidationError(
-                [FieldError("employee_id", "Vælg en medarbejder fra listen (skriv en del af navnet).")]
+                [
+                    FieldError(
+                        "employee_id", "Vælg en medarbejder fra listen (skriv en del af navnet)."
+                    )
+                ]
             )
         spell = self.spell(employee.id)
         if self._original is None:
@@ -142,4 +146,3 @@ class SpellDialog(SaveDialog):
         self.health_warning.setText(warning or "")
         self.health_warning.setVisible(warning is not None)
         self.adjustSize()
-

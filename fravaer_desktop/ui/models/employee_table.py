@@ -29,7 +29,9 @@ class EmployeeTableModel(RowTableModel[Employee]):
                 "Timer/uge", lambda e: number(e.weekly_hours), lambda e: e.weekly_hours, True
             ),
             Column[Employee](
-                "Ansat fra", lambda e: short_date(e.employed_from), lambda e: e.employed_from.isoformat()
+                "Ansat fra",
+                lambda e: short_date(e.employed_from),
+                lambda e: e.employed_from.isoformat(),
             ),
             Column[Employee]("Status", lambda e: _status(e, today)),
         ]

@@ -24,7 +24,7 @@ class Column(Generic[Row]):
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
-    """Shows `rows` through `columns`; rows can be replaced, added, changed or removed one at a time."""
+    """Shows `rows` through `columns`; rows can be replaced, added or removed one at a time."""
 
     def __init__(self, columns: Sequence[Column[Row]], parent=None):
         super().__init__(parent)

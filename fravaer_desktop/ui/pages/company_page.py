@@ -61,7 +61,9 @@ class CompanyPage(QWidget):
         self.name.setText(company.name)
         self.cvr.setText(company.cvr)
         self.address.setText(company.address.replace("\n", ", "))
-        self.salary.setText("Ja, virksomheden betaler løn" if company.pays_salary_during_sickness else "Nej")
+        self.salary.setText(
+            "Ja, virksomheden betaler løn" if company.pays_salary_during_sickness else "Nej"
+        )
         self.hours.setText(f"{number(company.standard_weekly_hours)} timer pr. uge")
 
 

@@ -34,8 +34,8 @@ def employee_facts(employee: Employee) -> str:
     if employee.fleksjob:
         parts.append("fleksjob")
     if employee.section_56_from and employee.section_56_to:
-        s56 = f"§ 56-aftale {short_date(employee.section_56_from)}–{short_date(employee.section_56_to)}"
-        parts.append(s56)
+        start, end = short_date(employee.section_56_from), short_date(employee.section_56_to)
+        parts.append(f"§ 56-aftale {start}–{end}")
     return " · ".join(parts)
 
 
@@ -129,11 +129,15 @@ class EmployeeDetail(QWidget):
     def _show_year(self) -> None:
         year = self.year.value()
         first, last = date(year, 1, 1), date(year, 12, 31)
-        self.year_strip.set_year(year, day_statuses(self._spells, first, last, self._today), self._today)
+        self.year_strip.set_year(
+            year, day_statuses(self._spells, first, last, self._today), self._today
+        )
         if self._employee is None:
             self.summary_label.clear()
             return
-        in_year = [s for s in self._spells if s.first_day <= last and s.end_or(self._today) >= first]
+        in_year = [
+            s for s in self._spells if s.first_day <= last and s.end_or(self._today) >= first
+        ]
         figures = total_figures(in_year, self._employee, first, last, self._today)
         self.summary_label.setText(
             f"I {year}: {len(in_year)} fraværsperioder, {figures.calendar_days} kalenderdage, "

@@ -9,7 +9,7 @@ from fravaer_desktop.ui.models.table_base import ROW_ROLE, SORT_ROLE, RowTableMo
 
 
 class RowTableView(QTableView):
-    """Whole-row selection, sort by click, filter through `set_filter_text`; emits `activated_row`."""
+    """Whole-row selection, click to sort, `set_filter_text` to search; emits `activated_row`."""
 
     activated_row = Signal(object)
 

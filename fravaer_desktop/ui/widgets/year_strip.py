@@ -85,7 +85,9 @@ class YearStrip(QWidget):
             painter.fillRect(rect.adjusted(1, 1, 0, 0), FULL_COLOUR)
         elif status is DayStatus.PARTIAL:
             painter.fillRect(rect.adjusted(1, 1, 0, 0), PARTIAL_COLOUR)
-            painter.fillRect(rect.adjusted(1, 1, 0, 0), QBrush(FULL_COLOUR, Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(
+                rect.adjusted(1, 1, 0, 0), QBrush(FULL_COLOUR, Qt.BrushStyle.BDiagPattern)
+            )
         painter.setPen(QPen(GRID_COLOUR))
         painter.drawRect(rect)
         if day == self._today:

@@ -1,0 +1,37 @@
+"""Unexpected errors: write the details to a log file and tell the user calmly, in Danish."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fravaer_desktop import APP_NAME
+
+
+def install_error_hook(log_file: Path) -> None:
+    """Replace sys.excepthook so an error in a slot never passes silently."""
+
+    def hook(kind, value, tb) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            with log_file.open("a", encoding="utf-8") as log:
+                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+        except OSError:
+            pass
+        sys.__stderr__.write(details)
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                QApplication.activeWindow(),
+                APP_NAME,
+                "Der opstod en uventet fejl, og den sidste handling blev ikke gennemført.\n"
+                "Alt, hvad der allerede var gemt, er bevaret.\n\n"
+                f"Detaljer er skrevet i {log_file}. Send gerne filen til den, der hjælper "
+                "jer med programmet.",
+            )
+
+    sys.excepthook = hook
