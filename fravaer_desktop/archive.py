@@ -1,0 +1,92 @@
+"""Archive export: every printable document of the company written as PDF files into one folder.
+
+This is the one module that combines storage (to read) and reports (to render).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.reports.absence_overview import (
+    build_absence_overview_data,
+    render_absence_overview,
+)
+from fravaer_desktop.storage.repositories import Store
+
+OVERVIEW_FILE_PREFIX = "Fravaersoversigt"
+MISSING_COMPANY_MESSAGE = (
+    "Virksomhedens oplysninger er ikke udfyldt endnu. Udfyld navn og CVR-nummer, "
+    "før du gemmer arkivet."
+)
+_UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_MAX_NAME_LENGTH = 80
+
+
+def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
+    """Write one Fraværsoversigt per employee into `directory` (created if needed).
+
+    Each overview runs from the employment start (or the first spell, if earlier) to today
+    (or the employment end, if earlier), and always covers the employee's last spell.
+    Existing files with the same names are replaced. Returns the written paths in order.
+    """
+    company = store.company.get()
+    if company is None:
+        raise ValueError(MISSING_COMPANY_MESSAGE)
+    directory.mkdir(parents=True, exist_ok=True)
+    employees = store.employees.list_all()
+    names = file_names(employees)
+    written = []
+    for employee in employees:
+        assert employee.id is not None, "stored employees have an id"
+        spells = store.absences.for_employee(employee.id)
+        start, end = overview_period(employee, spells, today)
+        data = build_absence_overview_data(company, employee, spells, start, end, today)
+        path = directory / names[employee.id]
+        path.write_bytes(render_absence_overview(data))
+        written.append(path)
+    return written
+
+
+def overview_period(
+    employee: Employee, spells: Sequence[AbsenceSpell], today: date
+) -> tuple[date, date]:
+    """The period an archived Fraværsoversigt covers for `employee`."""
+    start = min([employee.employed_from] + [s.first_day for s in spells])
+    end = min(today, employee.employed_to) if employee.employed_to is not None else today
+    spell_ends = [s.end_or(max(today, s.first_day)) for s in spells]
+    end = max([end, start] + spell_ends)
+    return start, end
+
+
+def file_names(employees: Sequence[Employee]) -> dict[int, str]:
+    """A file name per employee id, e.g. 'Fravaersoversigt - Anna Jensen.pdf'.
+
+    Employees who share a name (ignoring case) get their id added: '... - Anna Jensen (7).pdf'.
+    """
+    safe = {e.id: safe_file_part(e.name) or f"Medarbejder {e.id}" for e in employees}
+    counts = Counter(name.casefold() for name in safe.values())
+    names = {}
+    for employee_id, name in safe.items():
+        assert employee_id is not None, "stored employees have an id"
+        if counts[name.casefold()] > 1:
+            name = f"{name} ({employee_id})"
+        names[employee_id] = f"{OVERVIEW_FILE_PREFIX} - {name}.pdf"
+    return names
+
+
+def safe_file_part(text: str) -> str:
+    """`text` usable in a file name on Windows, macOS and Linux; Danish letters are kept.
+
+    Characters that are not allowed in file names become '_', runs of white space become one
+    space, and leading or trailing dots and spaces are dropped.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _UNSAFE_CHARACTERS.sub("_", text)
+    text = " ".join(text.split())
+    return text[:_MAX_NAME_LENGTH].strip(" .")

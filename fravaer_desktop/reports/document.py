@@ -1,0 +1,360 @@
+"""The one document template of the app: A4 portrait, company header, title, 'Side x af y'.
+
+Every printed document is a list of flowables handed to `render_pdf`. This module also holds the
+reusable pieces of the builders: paragraph styles, data tables, key/value facts, signature lines.
+Standard PDF fonts (Helvetica) are used; their WinAnsi encoding covers æ ø å Æ Ø Å § and –.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from fravaer_desktop.core.danish import long_date
+from fravaer_desktop.core.models import Company
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 1.8 * cm
+HEADER_TOP = 1.3 * cm
+TOP_MARGIN = 4.5 * cm
+BOTTOM_MARGIN = 2.2 * cm
+FOOTER_Y = 1.2 * cm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LOGO_MAX_HEIGHT = 2.5 * cm
+LOGO_MAX_WIDTH = 6.0 * cm
+
+FONT = "Helvetica"
+FONT_BOLD = "Helvetica-Bold"
+FONT_ITALIC = "Helvetica-Oblique"
+ACCENT = colors.HexColor("#1f4e79")
+HEADER_FILL = colors.HexColor("#dde6f0")
+TOTAL_FILL = colors.HexColor("#f1f4f8")
+GRID = colors.HexColor("#b7c3d0")
+MUTED = colors.HexColor("#555555")
+
+MANAGER_SIGNATURE = "Dato og underskrift, leder"
+EMPLOYEE_SIGNATURE = "Dato og underskrift, medarbejder"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles shared by all documents."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_number: ParagraphStyle
+    cell_number_bold: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    """The shared paragraph styles (built once)."""
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, spaceAfter=6)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5)
+    cell_number = ParagraphStyle("cell_number", parent=cell, alignment=TA_RIGHT)
+    return Styles(
+        title=ParagraphStyle(
+            "title", fontName=FONT_BOLD, fontSize=17, leading=21, textColor=ACCENT, spaceAfter=2
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", fontName=FONT, fontSize=11, leading=14, textColor=MUTED, spaceAfter=12
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=6,
+        ),
+        body=body,
+        small=ParagraphStyle(
+            "small", fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED
+        ),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
+        cell_number=cell_number,
+        cell_number_bold=ParagraphStyle("cell_number_bold", parent=cell_number, fontName=FONT_BOLD),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text; characters such as '&' and '<' are shown as typed."""
+    return Paragraph(escape(text), style)
+
+
+def section_heading(text: str) -> list[Flowable]:
+    """A heading that moves to the next page rather than sit alone at the bottom of one."""
+    return [CondPageBreak(3 * cm), para(text, styles().heading)]
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    col_widths: Sequence[float],
+    numeric_columns: Collection[int] = (),
+    total_row: Sequence[str] | None = None,
+) -> Table:
+    """A data table whose header row is repeated on every page it runs over.
+
+    Numeric columns are right-aligned. In `total_row` the first cell spans the empty cells that
+    directly follow it (e.g. "I alt" over the text columns).
+    """
+    st = styles()
+
+    def cells(values: Sequence[str], bold: bool) -> list[Paragraph]:
+        return [
+            para(value, _cell_style(st, index in numeric_columns, bold))
+            for index, value in enumerate(values)
+        ]
+
+    matrix = [cells(header, True)] + [cells(row, False) for row in rows]
+    commands = _data_table_commands(len(matrix))
+    if total_row is not None:
+        matrix.append(cells(total_row, True))
+        commands += _total_row_commands(total_row)
+    table = Table(matrix, colWidths=list(col_widths), repeatRows=1, style=TableStyle(commands))
+    table.hAlign = "LEFT"
+    return table
+
+
+def _cell_style(st: Styles, numeric: bool, bold: bool) -> ParagraphStyle:
+    if numeric:
+        return st.cell_number_bold if bold else st.cell_number
+    return st.cell_bold if bold else st.cell
+
+
+def _data_table_commands(row_count: int) -> list[tuple[Any, ...]]:
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if row_count > 1:
+        commands.append(("VALIGN", (0, 0), (-1, 0), "BOTTOM"))
+    return commands
+
+
+def _total_row_commands(total_row: Sequence[str]) -> list[tuple[Any, ...]]:
+    span_end = 0
+    while span_end + 1 < len(total_row) and not total_row[span_end + 1]:
+        span_end += 1
+    return [
+        ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+        ("SPAN", (0, -1), (span_end, -1)),
+    ]
+
+
+def facts_table(facts: Sequence[tuple[str, str]], label_width: float = 4.2 * cm) -> Table:
+    """Key/value lines ("Medarbejder: Anna Jensen") as a borderless two-column table."""
+    st = styles()
+    label_style = ParagraphStyle("fact_label", parent=st.body, fontName=FONT_BOLD, spaceAfter=0)
+    value_style = ParagraphStyle("fact_value", parent=st.body, spaceAfter=0)
+    matrix = [[para(label, label_style), para(value, value_style)] for label, value in facts]
+    style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+    )
+    table = Table(matrix, colWidths=[label_width, CONTENT_WIDTH - label_width], style=style)
+    table.hAlign = "LEFT"
+    return table
+
+
+def signature_block(
+    left_label: str = MANAGER_SIGNATURE, right_label: str = EMPLOYEE_SIGNATURE
+) -> Table:
+    """Two signature lines side by side with a label under each.
+
+    It is a one-row table, so it is never split over two pages and can sit inside KeepTogether.
+    """
+    st = styles()
+    gap = 1.2 * cm
+    line_width = (CONTENT_WIDTH - gap) / 2
+    label_style = ParagraphStyle("signature_label", parent=st.cell, textColor=MUTED)
+
+    def signature(label: str) -> list[Flowable]:
+        line = HRFlowable(width="100%", thickness=0.8, color=colors.black, spaceAfter=3)
+        return [Spacer(1, 1.6 * cm), line, para(label, label_style)]
+
+    style = TableStyle(
+        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+    )
+    table = Table(
+        [[signature(left_label), "", signature(right_label)]],
+        colWidths=[line_width, gap, line_width],
+        style=style,
+    )
+    table.hAlign = "LEFT"
+    return table
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that holds back its pages until the end, so each footer can say 'Side x af y'."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        page_count = len(self._page_states)
+        for state in self._page_states:
+            self.__dict__.update(state)
+            self._draw_page_number(page_count)
+            super().showPage()
+        super().save()
+
+    def _draw_page_number(self, page_count: int) -> None:
+        self.saveState()
+        self.setFont(FONT, 8.5)
+        self.setFillColor(MUTED)
+        text = f"Side {self.getPageNumber()} af {page_count}"
+        self.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_Y, text)
+        self.restoreState()
+
+
+def render_pdf(
+    company: Company,
+    title: str,
+    flowables: Sequence[Flowable],
+    printed_on: date,
+    subtitle: str = "",
+) -> bytes:
+    """Lay out `flowables` under the company header and `title`; return the PDF as bytes."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=title,
+        subject=subtitle or title,
+        author=company.name,
+        creator="Fravær",
+        lang="da-DK",
+    )
+    height = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+    frame = Frame(MARGIN_X, BOTTOM_MARGIN, CONTENT_WIDTH, height, 0, 0, 0, 0, id="body")
+    decorate = _PageDecoration(company, title, printed_on)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+    story = [para(title, styles().title)]
+    story.append(para(subtitle, styles().subtitle) if subtitle else Spacer(1, 10))
+    doc.build(story + list(flowables), canvasmaker=NumberedCanvas)
+    return buffer.getvalue()
+
+
+class _PageDecoration:
+    """Draws the company header and the footer text on every page."""
+
+    def __init__(self, company: Company, title: str, printed_on: date):
+        self.company = company
+        self.title = title
+        self.printed_on = printed_on
+        self.logo = _load_logo(company.logo)
+
+    def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        text_width = CONTENT_WIDTH
+        if self.logo is not None:
+            text_width -= self._draw_logo(canvas) + 0.8 * cm
+        self._draw_company(canvas, text_width)
+        rule_y = PAGE_HEIGHT - TOP_MARGIN + 0.4 * cm
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
+        self._draw_footer(canvas)
+        canvas.restoreState()
+
+    def _draw_logo(self, canvas: Canvas) -> float:
+        """Draw the logo in the top-right corner; return its width."""
+        assert self.logo is not None
+        width, height = self.logo.getSize()
+        scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
+        draw_w, draw_h = width * scale, height * scale
+        x = PAGE_WIDTH - MARGIN_X - draw_w
+        y = PAGE_HEIGHT - HEADER_TOP - draw_h
+        canvas.drawImage(self.logo, x, y, draw_w, draw_h, mask="auto")
+        return draw_w
+
+    def _draw_company(self, canvas: Canvas, width: float) -> None:
+        y = PAGE_HEIGHT - HEADER_TOP - 12
+        canvas.setFillColor(colors.black)
+        for line in simpleSplit(self.company.name, FONT_BOLD, 13, width)[:2]:
+            canvas.setFont(FONT_BOLD, 13)
+            canvas.drawString(MARGIN_X, y, line)
+            y -= 15
+        canvas.setFont(FONT, 9)
+        canvas.setFillColor(MUTED)
+        lines = [f"CVR-nr. {self.company.cvr}"] if self.company.cvr.strip() else []
+        for part in self.company.address.splitlines():
+            lines += simpleSplit(part.strip(), FONT, 9, width)
+        for line in lines[:4]:
+            canvas.drawString(MARGIN_X, y, line)
+            y -= 11
+
+    def _draw_footer(self, canvas: Canvas) -> None:
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, FOOTER_Y + 12, PAGE_WIDTH - MARGIN_X, FOOTER_Y + 12)
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_X, FOOTER_Y, f"Udskrevet {long_date(self.printed_on)}")
+        canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, self.title)
+
+
+def _load_logo(data: bytes | None) -> ImageReader | None:
+    """The company logo (PNG or JPEG bytes) ready to draw, or None when missing or unreadable."""
+    if not data:
+        return None
+    try:
+        logo = ImageReader(io.BytesIO(data))
+        width, height = logo.getSize()
+    except (OSError, ValueError):
+        return None
+    return logo if width > 0 and height > 0 else None

@@ -1,0 +1,138 @@
+"""Tests of the archive export: one readable Fraværsoversigt PDF per employee."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from fravaer_desktop.archive import (
+    export_archive,
+    file_names,
+    overview_period,
+    safe_file_part,
+)
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.storage.repositories import Store
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def employee_id(store: Store, name: str) -> int:
+    found = next(e.id for e in store.employees.list_all() if e.name == name)
+    assert found is not None
+    return found
+
+
+def test_archive_has_one_readable_overview_per_employee(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    anna = employee_id(company_store, "Anna Jensen")
+    company_store.absences.add(
+        AbsenceSpell(employee_id=anna, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    target = tmp_path / "arkiv" / "2026"
+
+    paths = export_archive(company_store, target, today)
+
+    assert [p.name for p in paths] == [
+        "Fravaersoversigt - Anna Jensen.pdf",
+        "Fravaersoversigt - Bo Nielsen.pdf",
+    ]
+    assert sorted(target.iterdir()) == sorted(paths)
+    anna_text, bo_text = pdf_text(paths[0]), pdf_text(paths[1])
+    assert "Bageriet Solsikken ApS" in anna_text and "CVR-nr. 10150817" in anna_text
+    assert "1. marts 2019 – 23. november 2026" in anna_text
+    assert "2. marts 2026" in anna_text and "I alt (1 fraværsperiode)" in anna_text
+    assert "Bo Nielsen" in bo_text and "15. august 2021 – 23. november 2026" in bo_text
+    assert "Der er ikke registreret noget fravær for Bo Nielsen" in bo_text
+
+
+def test_archive_overwrites_files_from_an_earlier_export(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    export_archive(company_store, tmp_path, today)
+    anna = employee_id(company_store, "Anna Jensen")
+    company_store.absences.add(AbsenceSpell(employee_id=anna, first_day=date(2026, 11, 16)))
+
+    paths = export_archive(company_store, tmp_path, today)
+
+    assert len(list(tmp_path.iterdir())) == 2
+    assert "16. november 2026" in pdf_text(paths[0]) and "i gang" in pdf_text(paths[0])
+
+
+def test_archive_without_company_is_refused_in_danish(
+    store: Store, tmp_path: Path, today: date
+) -> None:
+    with pytest.raises(ValueError, match="Virksomhedens oplysninger"):
+        export_archive(store, tmp_path / "arkiv", today)
+    assert not (tmp_path / "arkiv").exists()
+
+
+def test_employees_sharing_a_name_get_their_id_in_the_file_name(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    second = company_store.employees.add(
+        Employee(name="anna jensen", employed_from=date(2024, 1, 1))
+    )
+
+    paths = export_archive(company_store, tmp_path, today)
+
+    first_id = employee_id(company_store, "Anna Jensen")
+    assert sorted(p.name for p in paths) == sorted(
+        [
+            f"Fravaersoversigt - Anna Jensen ({first_id}).pdf",
+            f"Fravaersoversigt - anna jensen ({second.id}).pdf",
+            "Fravaersoversigt - Bo Nielsen.pdf",
+        ]
+    )
+    assert all(p.is_file() for p in paths)
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("Søren Ærø Åberg", "Søren Ærø Åberg"),
+        ('Ole/Hansen: "Bager"', "Ole_Hansen_ _Bager_"),
+        ("  Mette   Holm. ", "Mette Holm"),
+        ("..", ""),
+    ],
+)
+def test_safe_file_part_keeps_danish_letters_and_drops_unsafe_characters(
+    name: str, safe: str
+) -> None:
+    assert safe_file_part(name) == safe
+
+
+def test_file_name_falls_back_to_the_employee_id_when_nothing_is_left() -> None:
+    employee = Employee(id=7, name="??", employed_from=date(2024, 1, 1))
+
+    assert file_names([employee]) == {7: "Fravaersoversigt - _.pdf"}
+    assert file_names([Employee(id=8, name="..", employed_from=date(2024, 1, 1))]) == {
+        8: "Fravaersoversigt - Medarbejder 8.pdf"
+    }
+
+
+def test_period_starts_at_an_earlier_first_spell_and_covers_a_future_spell(today: date) -> None:
+    employee = Employee(
+        id=1, name="Bo", employed_from=date(2021, 8, 15), employed_to=date(2026, 6, 30)
+    )
+    spells = [
+        AbsenceSpell(employee_id=1, first_day=date(2021, 8, 1), last_day=date(2021, 8, 2)),
+        AbsenceSpell(employee_id=1, first_day=date(2026, 6, 29), last_day=date(2026, 7, 10)),
+    ]
+
+    assert overview_period(employee, spells, today) == (date(2021, 8, 1), date(2026, 7, 10))
+    assert overview_period(employee, [], today) == (date(2021, 8, 15), date(2026, 6, 30))
+
+
+def test_period_of_a_current_employee_ends_today(today: date) -> None:
+    employee = Employee(id=1, name="Anna", employed_from=date(2019, 3, 1))
+
+    assert overview_period(employee, [], today) == (date(2019, 3, 1), today)
