@@ -27,7 +27,7 @@ class EmployeesPage(QWidget):
         self.search.setPlaceholderText("Søg på navn, afdeling, stilling …")
         self.search.setClearButtonEnabled(True)
         self.model = EmployeeTableModel(actions.today, self)
-        self.table = RowTableView(self.model)
+        self.table = RowTableView(self.model, stretch_column=5)
         self.table.setAccessibleName("Medarbejdere")
         self.add_button = QPushButton("Ny medarbejder…")
         self.edit_button = QPushButton("Rediger…")
