@@ -14,6 +14,7 @@ def normalise_cvr(text: str) -> str:
 def is_valid_cvr(text: str) -> bool:
     """True for eight digits whose weighted sum (2,7,6,5,4,3,2,1) is divisible by 11."""
     digits = normalise_cvr(text)
-    if len(digits) != 8 or not digits.isdigit() or digits[0] == "0":
+    # isascii: str.isdigit() also accepts digits such as "²" or "١", which int() may refuse.
+    if len(digits) != 8 or not (digits.isascii() and digits.isdigit()) or digits[0] == "0":
         return False
     return sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True)) % 11 == 0

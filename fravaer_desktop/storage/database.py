@@ -37,21 +37,37 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     file_path = None if memory else Path(path)
     if file_path is not None:
         _check_path(file_path, create)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(":memory:" if memory else str(file_path), timeout=10)
-        _configure(conn, wal=not memory)
         db = Database(conn)
+        # Check before _configure: switching a file to WAL rewrites its header, and a refused
+        # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
+        _configure(conn, wal=not memory)
         pending = migrations.pending(db)
         if pending and file_path is not None and schema_version(db) > 0:
             take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
         migrations.apply(db)
     except sqlite3.DatabaseError as error:
+        _close_quietly(conn)
         raise DatabaseOpenError(
             f"Filen '{path}' kan ikke åbnes som en Fravær-fil. Den er måske beskadiget eller "
             f"ikke en database. Åbn en sikkerhedskopi i stedet. (Teknisk: {error})"
         ) from error
+    except BaseException:
+        # Release the file (and its -wal/-shm companions) when it is refused.
+        _close_quietly(conn)
+        raise
     return db
+
+
+def _close_quietly(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
 
 
 def take_safety_copy(db: Database, file_path: Path, reason: str) -> Path:

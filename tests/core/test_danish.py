@@ -1,0 +1,93 @@
+"""Danish dates and numbers as the user reads and types them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fravaer_desktop.core.danish import (
+    days_text,
+    long_date,
+    number,
+    parse_date,
+    short_date,
+    weekday_date,
+)
+
+
+def test_long_date_writes_the_month_in_danish() -> None:
+    assert long_date(date(2026, 3, 2)) == "2. marts 2026"
+    assert long_date(date(2026, 12, 24)) == "24. december 2026"
+
+
+def test_short_date_is_day_month_year_with_leading_zeros() -> None:
+    assert short_date(date(2026, 3, 2)) == "02-03-2026"
+
+
+def test_weekday_date_names_the_danish_weekday() -> None:
+    assert weekday_date(date(2026, 3, 2)) == "mandag 2. marts 2026"
+    assert weekday_date(date(2026, 3, 8)) == "søndag 8. marts 2026"
+
+
+def test_no_date_is_shown_as_empty_text() -> None:
+    assert long_date(None) == ""
+    assert short_date(None) == ""
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param("2-3-2026", id="day-month-year without leading zeros"),
+        pytest.param("02-03-2026", id="as the program writes it"),
+        pytest.param("02.03.26", id="dots and a two-digit year"),
+        pytest.param("2/3/2026", id="slashes"),
+        pytest.param("2026-03-02", id="ISO year-month-day"),
+        pytest.param(" 2-3-2026 ", id="surrounding spaces"),
+    ],
+)
+def test_parse_date_reads_the_ways_danes_write_2_march_2026(typed: str) -> None:
+    assert parse_date(typed) == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param("31-02-2026", id="31 February does not exist"),
+        pytest.param("29-02-2026", id="29 February in a non-leap year"),
+        pytest.param("2-13-2026", id="month 13"),
+        pytest.param("abc", id="letters"),
+        pytest.param("", id="empty"),
+        pytest.param("2-3", id="no year"),
+    ],
+)
+def test_parse_date_refuses_text_that_is_not_a_date(typed: str) -> None:
+    assert parse_date(typed) is None
+
+
+def test_parse_date_accepts_the_leap_day_of_a_leap_year() -> None:
+    assert parse_date("29-02-2028") == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        pytest.param(7.4, "7,4", id="decimal comma"),
+        pytest.param(37.0, "37", id="no trailing ,0"),
+        pytest.param(1234.5, "1.234,5", id="dot between thousands"),
+        pytest.param(0.0, "0", id="zero"),
+    ],
+)
+def test_number_is_written_the_danish_way(value: float, text: str) -> None:
+    assert number(value) == text
+
+
+def test_number_with_two_decimals() -> None:
+    assert number(44.4, decimals=2) == "44,40"
+    assert number(20.0, decimals=2) == "20"
+
+
+def test_days_text_uses_singular_for_one_day() -> None:
+    assert days_text(1) == "1 dag"
+    assert days_text(3) == "3 dage"
+    assert days_text(0) == "0 dage"

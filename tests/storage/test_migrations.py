@@ -1,0 +1,364 @@
+"""Opening a company file: new files, old files, newer files, broken files and failed upgrades."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
+from fravaer_desktop.storage import database as database_module
+from fravaer_desktop.storage.database import (
+    SAFETY_COPY_FOLDER,
+    DatabaseOpenError,
+    SchemaTooNewError,
+    open_database,
+    schema_version,
+    take_safety_copy,
+)
+from fravaer_desktop.storage.migrations import (
+    MIGRATION_SET,
+    known_migration_names,
+    m001_initial,
+    migrations,
+)
+from fravaer_desktop.storage.repositories import Store
+
+DATA = Path(__file__).parent / "data"
+TODAY = date(2026, 11, 23)
+APP_TABLES = {"company", "employees", "absence_spells"}
+
+
+def tables(db: Database) -> set[str]:
+    return set(db.table_names())
+
+
+def contents(db: Database) -> dict[str, list[tuple]]:
+    return {
+        table: db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+        for table in sorted(APP_TABLES)
+    }
+
+
+def migration_rows(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT migration_set, name FROM _sqlite_migrations ORDER BY id"
+        ).fetchall()
+    conn.close()
+    return rows
+
+
+def fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fill(db: Database) -> Store:
+    """A company, one employee and one spell, stored through the repositories."""
+    store = Store(db, today=lambda: TODAY)
+    store.company.save(Company(name="Bageriet Solsikken ApS", cvr="10150817"))
+    anna = store.employees.add(Employee(name="Anna Jensen", employed_from=date(2019, 3, 1)))
+    store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    return store
+
+
+@pytest.fixture
+def saved_file(tmp_path: Path) -> Path:
+    """A closed company file at the current schema, holding a company, an employee and a spell."""
+    path = tmp_path / "virksomhed.sqlite"
+    db = open_database(path)
+    fill(db)
+    db.close()
+    return path
+
+
+def with_test_migration(name: str, extra: Callable[[Database], None]) -> Migrations:
+    """The real migrations plus `extra` as the next one, in a separate Migrations object."""
+    assert known_migration_names() == ["m001_initial"], "extend this helper for new migrations"
+    test_migrations = Migrations(MIGRATION_SET)
+    test_migrations()(m001_initial)
+    test_migrations(name=name)(extra)
+    return test_migrations
+
+
+def use_migrations(monkeypatch: pytest.MonkeyPatch, replacement: Migrations) -> None:
+    """Make open_database use `replacement` as the migrations the program knows."""
+    monkeypatch.setattr(database_module, "migrations", replacement)
+    monkeypatch.setattr(
+        database_module, "known_migration_names", lambda: [m.name for m in replacement._migrations]
+    )
+
+
+# --- New and existing files --------------------------------------------------------------------
+
+
+def test_a_new_file_gets_every_table_and_the_latest_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "ny" / "virksomhed.sqlite"  # the folder does not exist yet either
+    db = open_database(path)
+    assert path.is_file()
+    assert APP_TABLES <= tables(db)
+    assert known_migration_names()[0] == "m001_initial"
+    assert schema_version(db) == len(known_migration_names())
+    db.close()
+    # A brand-new file has nothing worth a safety copy.
+    assert not (path.parent / SAFETY_COPY_FOLDER).exists()
+
+
+def test_opening_a_file_twice_applies_nothing_twice_and_keeps_the_data(saved_file: Path) -> None:
+    first = open_database(saved_file)
+    kept = contents(first)
+    first.close()
+
+    second = open_database(saved_file)
+    assert contents(second) == kept
+    assert len(kept["absence_spells"]) == 1
+    second.close()
+
+    assert migration_rows(saved_file) == [(MIGRATION_SET, n) for n in known_migration_names()]
+    # Nothing was pending, so no safety copy was needed.
+    assert not (saved_file.parent / SAFETY_COPY_FOLDER).exists()
+
+
+def test_a_file_that_was_never_migrated_is_brought_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "tom.sqlite"
+    sqlite3.connect(path).close()  # an empty SQLite file
+    db = open_database(path)
+    assert APP_TABLES <= tables(db)
+    assert schema_version(db) == len(known_migration_names())
+    db.close()
+
+
+def test_open_database_does_not_create_a_file_when_told_not_to(tmp_path: Path) -> None:
+    path = tmp_path / "findes-ikke.sqlite"
+    with pytest.raises(DatabaseOpenError, match="findes ikke. Tjek stien."):
+        open_database(path, create=False)
+    assert not path.exists()
+
+
+def test_a_folder_is_not_opened_as_a_company_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="er en mappe, ikke en Fravær-fil"):
+        open_database(tmp_path)
+
+
+# --- Connection settings -----------------------------------------------------------------------
+
+
+def test_a_file_database_has_foreign_keys_on_wal_journal_and_full_sync(saved_file: Path) -> None:
+    db = open_database(saved_file)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    db.close()
+
+
+def test_the_in_memory_database_of_the_tests_enforces_foreign_keys_too(store: Store) -> None:
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+# --- A file from a newer version ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "journal_mode",
+    [
+        pytest.param("wal", id="file in WAL mode, as this version writes it"),
+        pytest.param("delete", id="file in rollback-journal mode"),
+    ],
+)
+def test_a_file_from_a_newer_version_is_refused_and_left_untouched(
+    saved_file: Path, journal_mode: str
+) -> None:
+    conn = sqlite3.connect(saved_file)
+    conn.execute(f"PRAGMA journal_mode = {journal_mode}")
+    with conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('fravaer', 'm002_fra_fremtiden', '2027-06-01 12:00:00+00:00')"
+        )
+    conn.close()
+    before = fingerprint(saved_file)
+    files_before = sorted(os.listdir(saved_file.parent))
+
+    with pytest.raises(SchemaTooNewError) as caught:
+        open_database(saved_file)
+
+    message = str(caught.value)
+    assert "er gemt af en nyere version af Fravær" in message
+    assert "Installer den nyeste version af Fravær for at åbne den." in message
+    assert "Filen er ikke ændret." in message
+    assert isinstance(caught.value, DatabaseOpenError)  # the app can catch both the same way
+    assert fingerprint(saved_file) == before
+    # No safety copy and no -wal/-shm files left behind: the file is released again.
+    assert sorted(os.listdir(saved_file.parent)) == files_before
+
+
+def test_a_newer_migration_of_another_set_is_not_mistaken_for_ours(saved_file: Path) -> None:
+    conn = sqlite3.connect(saved_file)
+    with conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('et_plugin', 'm001_plugin', '2027-06-01 12:00:00+00:00')"
+        )
+    conn.close()
+    db = open_database(saved_file)
+    assert schema_version(db) == len(known_migration_names())
+    db.close()
+
+
+# --- A file that is not a company file ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(os.urandom(4096), id="random bytes"),
+        pytest.param(b"Kaffe, te og rugbr\xc3\xb8d\n" * 200, id="a text file"),
+        pytest.param(b"SQLite format 3\x00" + b"\xff" * 4000, id="a damaged database header"),
+    ],
+)
+def test_a_file_that_is_not_a_database_is_refused_with_a_danish_message(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "ikke-en-database.sqlite"
+    path.write_bytes(content)
+
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_database(path)
+
+    assert "kan ikke åbnes som en Fravær-fil" in str(caught.value)
+    assert "Åbn en sikkerhedskopi i stedet." in str(caught.value)
+    assert path.read_bytes() == content
+    assert sorted(os.listdir(tmp_path)) == [path.name]
+
+
+# --- Safety copies and upgrades ----------------------------------------------------------------
+
+
+def test_a_safety_copy_opens_and_holds_the_same_rows(saved_file: Path) -> None:
+    db = open_database(saved_file)
+    copy = take_safety_copy(db, saved_file, reason="test")
+    original = contents(db)
+    db.close()
+
+    assert copy.parent == saved_file.parent / SAFETY_COPY_FOLDER
+    assert copy.name.startswith("virksomhed-test-") and copy.suffix == ".sqlite"
+    assert not copy.with_name(copy.name + ".delvis").exists()
+    copy_db = open_database(copy)
+    assert contents(copy_db) == original
+    assert schema_version(copy_db) == len(known_migration_names())
+    copy_db.close()
+
+
+def add_notes_table(db: Database) -> None:
+    """A stand-in for a future migration m002."""
+    db.execute("CREATE TABLE test_notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+
+
+def test_a_safety_copy_is_taken_before_pending_migrations_run(
+    saved_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_migrations(monkeypatch, with_test_migration("m002_test_notes", add_notes_table))
+
+    db = open_database(saved_file)
+    assert "test_notes" in tables(db)
+    assert schema_version(db) == 2
+    upgraded = contents(db)
+    db.close()
+
+    copies = list((saved_file.parent / SAFETY_COPY_FOLDER).iterdir())
+    assert len(copies) == 1
+    assert "foer-opgradering-v1" in copies[0].name
+    # The copy is the file as it was before the upgrade: schema v1, same rows.
+    copy = Database(sqlite3.connect(copies[0]))
+    assert "test_notes" not in tables(copy)
+    assert [name for _, name in migration_rows(copies[0])] == ["m001_initial"]
+    assert contents(copy) == upgraded
+    copy.close()
+
+
+def fail_half_way(db: Database) -> None:
+    """A migration that changes schema and rows, then hits an error (here: invalid SQL)."""
+    db.execute("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
+    db.execute("UPDATE employees SET name = 'Ændret af en fejlet opgradering'")
+    db.execute("ALTER TABLE employees ADD COLUMN must_have TEXT NOT NULL")  # not allowed
+
+
+def test_a_migration_that_fails_leaves_the_file_as_it_was(
+    saved_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(saved_file)
+    schema_before = db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    rows_before = contents(db)
+    db.close()
+    use_migrations(monkeypatch, with_test_migration("m002_fails", fail_half_way))
+
+    with pytest.raises(DatabaseOpenError, match="kan ikke åbnes som en Fravær-fil"):
+        open_database(saved_file)
+
+    monkeypatch.undo()
+    db = open_database(saved_file)
+    assert db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == (
+        schema_before
+    )
+    assert contents(db) == rows_before
+    db.close()
+    assert migration_rows(saved_file) == [(MIGRATION_SET, "m001_initial")]
+    # The safety copy from before the attempt is there for the user.
+    assert len(list((saved_file.parent / SAFETY_COPY_FOLDER).iterdir())) == 1
+
+
+# --- Saved files of released schemas -----------------------------------------------------------
+
+
+def test_a_saved_schema_v1_file_opens_with_this_version_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "schema_v1.sqlite"
+    shutil.copyfile(DATA / "schema_v1.sqlite", path)
+    assert [name for _, name in migration_rows(path)] == ["m001_initial"]
+
+    db = open_database(path)
+    store = Store(db, today=lambda: TODAY)
+
+    assert schema_version(db) == len(known_migration_names())
+    company = store.company.get()
+    assert company is not None
+    assert (company.name, company.cvr) == ("Bageriet Solsikken ApS", "10150817")
+    assert company.logo == b"\x89PNG\r\n\x1a\n\x00logo"
+    anna, bo = store.employees.list_all()
+    assert (anna.name, anna.employed_from, anna.department) == (
+        "Anna Jensen",
+        date(2019, 3, 1),
+        "Butik",
+    )
+    assert (bo.name, bo.weekly_hours, bo.clause_120_days) == ("Bo Nielsen", 30.0, True)
+    assert (bo.section_56_from, bo.section_56_to) == (date(2025, 1, 1), date(2026, 12, 31))
+    spells = store.absences.all()
+    assert [(s.employee_id, s.first_day, s.last_day) for s in spells] == [
+        (anna.id, date(2026, 11, 16), None),
+        (bo.id, date(2026, 4, 7), date(2026, 4, 17)),
+        (anna.id, date(2026, 3, 2), date(2026, 3, 6)),
+    ]
+    assert spells[0].note == "Ringer mandag kl. 10"
+    assert spells[1].partial_hours_per_week == 10.0
+    # The upgraded file still accepts new absence.
+    store.absences.register_return(spells[0].id, date(2026, 11, 20))
+    assert store.absences.ongoing() == []
+    db.close()
+
+
+def test_the_program_knows_its_migrations_in_order_under_one_set() -> None:
+    names = known_migration_names()
+    assert names == sorted(names)
+    assert all(name[0] == "m" and name[1:4].isdigit() for name in names)
+    assert migrations.name == MIGRATION_SET == "fravaer"

@@ -1,0 +1,324 @@
+"""Repositories: what is stored is what is read back, and every read finds the right spells."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
+from fravaer_desktop.core.validation import ValidationError
+from fravaer_desktop.storage.repositories import Store
+
+# The first bytes of a PNG file, with a zero byte and high bytes that text columns would mangle.
+LOGO = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+
+
+def count(store: Store, table: str) -> int:
+    return store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def employee_named(store: Store, name: str) -> Employee:
+    return next(e for e in store.employees.list_all() if e.name == name)
+
+
+# --- Company -----------------------------------------------------------------------------------
+
+
+def test_a_new_file_has_no_company(store: Store) -> None:
+    assert store.company.get() is None
+
+
+def test_company_round_trip_keeps_every_field_including_the_logo_bytes(store: Store) -> None:
+    company = Company(
+        name="Bageriet Solsikken ApS",
+        cvr="10150817",
+        address="Torvet 3\n4000 Roskilde",
+        logo=LOGO,
+        pays_salary_during_sickness=False,
+        standard_weekly_hours=37.5,
+    )
+    store.company.save(company)
+    assert store.company.get() == company
+
+
+def test_saving_the_company_again_replaces_it(company_store: Store) -> None:
+    company_store.company.save(Company(name="Bageriet Solsikken I/S", cvr="24256790"))
+    saved = company_store.company.get()
+    assert saved is not None
+    assert (saved.name, saved.cvr, saved.logo) == ("Bageriet Solsikken I/S", "24256790", None)
+    assert count(company_store, "company") == 1
+
+
+def test_company_name_and_address_are_stored_without_surrounding_spaces(store: Store) -> None:
+    store.company.save(Company(name="  Bageriet  ", cvr="10150817", address=" Torvet 3 "))
+    saved = store.company.get()
+    assert saved is not None
+    assert (saved.name, saved.address) == ("Bageriet", "Torvet 3")
+
+
+# --- Employees ---------------------------------------------------------------------------------
+
+
+def test_an_added_employee_is_read_back_with_every_field(store: Store) -> None:
+    employee = Employee(
+        name="Carla Holm",
+        employed_from=date(2020, 1, 6),
+        department="Kontor",
+        job_title="Bogholder",
+        weekly_hours=32.5,
+        employed_to=date(2027, 1, 31),
+        salaried=False,
+        clause_120_days=True,
+        fleksjob=True,
+        section_56_from=date(2026, 2, 1),
+        section_56_to=date(2028, 1, 31),
+    )
+    added = store.employees.add(employee)
+    assert added.id is not None
+    assert added == replace(employee, id=added.id)
+    assert store.employees.get(added.id) == added
+
+
+def test_employees_are_listed_by_name_ignoring_case(company_store: Store) -> None:
+    company_store.employees.add(Employee(name="anders Berg", employed_from=date(2024, 1, 1)))
+    names = [e.name for e in company_store.employees.list_all()]
+    assert names == ["anders Berg", "Anna Jensen", "Bo Nielsen"]
+
+
+def test_updating_an_employee_changes_the_stored_row(company_store: Store) -> None:
+    bo = employee_named(company_store, "Bo Nielsen")
+    company_store.employees.update(replace(bo, weekly_hours=25, employed_to=date(2026, 12, 31)))
+    stored = company_store.employees.get(bo.id)
+    assert (stored.weekly_hours, stored.employed_to) == (25.0, date(2026, 12, 31))
+
+
+def test_an_unknown_employee_is_not_found(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.employees.get(999)
+
+
+def test_departments_are_listed_once_each_alphabetically_without_blanks(
+    company_store: Store,
+) -> None:
+    company_store.employees.add(
+        Employee(name="Carla Holm", employed_from=date(2020, 1, 6), department="Butik")
+    )
+    company_store.employees.add(Employee(name="Dan Dahl", employed_from=date(2022, 5, 1)))
+    assert company_store.employees.departments() == ["Bageri", "Butik"]
+
+
+def test_deleting_an_employee_deletes_that_employees_absence_too(company_store: Store) -> None:
+    anna = employee_named(company_store, "Anna Jensen")
+    bo = employee_named(company_store, "Bo Nielsen")
+    company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16)))
+    kept = company_store.absences.add(
+        AbsenceSpell(employee_id=bo.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 3))
+    )
+
+    company_store.employees.delete(anna.id)
+
+    assert [e.name for e in company_store.employees.list_all()] == ["Bo Nielsen"]
+    assert company_store.absences.all() == [kept]
+
+
+# --- Absence spells ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def anna(company_store: Store) -> Employee:
+    return employee_named(company_store, "Anna Jensen")
+
+
+@pytest.fixture
+def bo(company_store: Store) -> Employee:
+    return employee_named(company_store, "Bo Nielsen")
+
+
+def test_an_added_spell_is_read_back_with_every_field(company_store: Store, anna: Employee) -> None:
+    spell = AbsenceSpell(
+        employee_id=anna.id,
+        first_day=date(2026, 3, 2),
+        kind=AbsenceKind.WORK_INJURY,
+        last_day=date(2026, 3, 13),
+        partial_hours_per_week=18.5,
+        expected_return=date(2026, 3, 16),
+        note="Ringer mandag kl. 10",
+    )
+    added = company_store.absences.add(spell)
+    assert added.id is not None
+    assert company_store.absences.get(added.id) == replace(spell, id=added.id)
+
+
+def test_updating_a_spell_changes_the_stored_row(company_store: Store, anna: Employee) -> None:
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    longer = replace(spell, last_day=date(2026, 3, 13), kind=AbsenceKind.CHILD_SICK)
+    company_store.absences.update(longer)
+    assert company_store.absences.get(spell.id) == longer
+    assert company_store.absences.count() == 1
+
+
+def test_deleting_a_spell_removes_only_that_spell(company_store: Store, anna: Employee) -> None:
+    first = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    second = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 4, 7), last_day=date(2026, 4, 8))
+    )
+    company_store.absences.delete(first.id)
+    assert company_store.absences.all() == [second]
+    with pytest.raises(KeyError):
+        company_store.absences.get(first.id)
+
+
+def test_register_return_sets_the_last_day_of_an_ongoing_spell(
+    company_store: Store, anna: Employee
+) -> None:
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16), note="Ringer fredag")
+    )
+    returned = company_store.absences.register_return(spell.id, date(2026, 11, 20))
+    assert returned == replace(spell, last_day=date(2026, 11, 20))
+    assert company_store.absences.get(spell.id) == returned
+    assert company_store.absences.ongoing() == []
+
+
+def test_register_return_before_the_first_day_is_refused_and_the_spell_stays_open(
+    company_store: Store, anna: Employee
+) -> None:
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16))
+    )
+    with pytest.raises(ValidationError) as caught:
+        company_store.absences.register_return(spell.id, date(2026, 11, 13))
+    assert "Sidste fraværsdag ligger før første fraværsdag" in (
+        caught.value.message_for("last_day") or ""
+    )
+    assert company_store.absences.get(spell.id).is_ongoing
+
+
+@pytest.fixture
+def spells(company_store: Store, anna: Employee, bo: Employee) -> dict[str, AbsenceSpell]:
+    """Anna: a week in March and an ongoing spell since 16 November; Bo: ongoing since 20 Nov."""
+    add = company_store.absences.add
+    return {
+        "anna_march": add(
+            AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+        ),
+        "anna_ongoing": add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16))),
+        "bo_ongoing": add(
+            AbsenceSpell(employee_id=bo.id, first_day=date(2026, 11, 20), partial_hours_per_week=10)
+        ),
+    }
+
+
+def test_ongoing_lists_only_spells_without_a_last_day_newest_first(
+    company_store: Store, spells: dict[str, AbsenceSpell]
+) -> None:
+    assert company_store.absences.ongoing() == [spells["bo_ongoing"], spells["anna_ongoing"]]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        pytest.param(date(2026, 3, 1), [], id="the Sunday before the March spell"),
+        pytest.param(date(2026, 3, 2), ["anna_march"], id="first day of the March spell"),
+        pytest.param(date(2026, 3, 6), ["anna_march"], id="last day of the March spell"),
+        pytest.param(date(2026, 3, 7), [], id="the day after the March spell"),
+        pytest.param(date(2026, 11, 18), ["anna_ongoing"], id="only Anna is ill on 18 November"),
+        pytest.param(date(2026, 11, 23), ["bo_ongoing", "anna_ongoing"], id="both are ill today"),
+    ],
+)
+def test_on_day_finds_the_spells_covering_the_day(
+    company_store: Store, spells: dict[str, AbsenceSpell], day: date, expected: list[str]
+) -> None:
+    assert company_store.absences.on_day(day) == [spells[k] for k in expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        pytest.param(
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            ["bo_ongoing", "anna_ongoing", "anna_march"],
+            id="the whole year 2026",
+        ),
+        pytest.param(date(2026, 3, 6), date(2026, 3, 31), ["anna_march"], id="rest of March"),
+        pytest.param(date(2026, 4, 1), date(2026, 10, 31), [], id="April to October"),
+        pytest.param(
+            date(2027, 1, 1),
+            date(2027, 1, 31),
+            ["bo_ongoing", "anna_ongoing"],
+            id="ongoing spells reach into January 2027",
+        ),
+        pytest.param(date(2026, 11, 1), date(2026, 11, 19), ["anna_ongoing"], id="early November"),
+    ],
+)
+def test_between_finds_the_spells_touching_the_period(
+    company_store: Store,
+    spells: dict[str, AbsenceSpell],
+    first: date,
+    last: date,
+    expected: list[str],
+) -> None:
+    assert company_store.absences.between(first, last) == [spells[k] for k in expected]
+
+
+def test_for_employee_lists_only_that_employees_spells_newest_first(
+    company_store: Store, spells: dict[str, AbsenceSpell], anna: Employee
+) -> None:
+    assert company_store.absences.for_employee(anna.id) == [
+        spells["anna_ongoing"],
+        spells["anna_march"],
+    ]
+
+
+def test_two_employees_may_be_ill_on_the_same_days(
+    company_store: Store, anna: Employee, bo: Employee
+) -> None:
+    for employee in (anna, bo):
+        company_store.absences.add(
+            AbsenceSpell(
+                employee_id=employee.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6)
+            )
+        )
+    assert len(company_store.absences.on_day(date(2026, 3, 4))) == 2
+
+
+def test_editing_a_spell_does_not_collide_with_itself(company_store: Store, anna: Employee) -> None:
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    moved = replace(spell, first_day=date(2026, 3, 3), last_day=date(2026, 3, 10))
+    company_store.absences.update(moved)
+    assert company_store.absences.all() == [moved]
+
+
+def test_editing_a_spell_into_another_spell_is_refused(
+    company_store: Store, anna: Employee
+) -> None:
+    march = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    )
+    april = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 4, 7), last_day=date(2026, 4, 8))
+    )
+    with pytest.raises(ValidationError) as caught:
+        company_store.absences.update(replace(march, last_day=date(2026, 4, 7)))
+    assert "7. april 2026 til 8. april 2026" in (caught.value.message_for("first_day") or "")
+    assert company_store.absences.all() == [april, march]
+
+
+def test_all_spells_are_newest_first(company_store: Store, spells: dict[str, AbsenceSpell]) -> None:
+    assert company_store.absences.all() == [
+        spells["bo_ongoing"],
+        spells["anna_ongoing"],
+        spells["anna_march"],
+    ]
