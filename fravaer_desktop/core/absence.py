@@ -31,9 +31,12 @@ def spells_overlap(a: AbsenceSpell, b: AbsenceSpell) -> bool:
 def clip_to_period(
     spell: AbsenceSpell, period_start: date, period_end: date, today: date
 ) -> tuple[date, date] | None:
-    """The part of `spell` inside the period (an ongoing spell runs until `today`), or None."""
+    """The part of `spell` inside the period (an ongoing spell runs until `today`), or None.
+
+    An ongoing spell registered ahead of time has no days yet.
+    """
     first = max(spell.first_day, period_start)
-    last = min(spell.end_or(max(today, spell.first_day)), period_end)
+    last = min(spell.end_or(today), period_end)
     if last < first:
         return None
     return first, last

@@ -58,7 +58,7 @@ def validate_company(company: Company) -> list[FieldError]:
         errors.append(
             FieldError(
                 "standard_weekly_hours",
-                "Normal ugentlig arbejdstid skal være mellem 1 og "
+                "Normal ugentlig arbejdstid skal være mere end 0 og højst "
                 f"{number(MAX_WEEKLY_HOURS)} timer.",
             )
         )
@@ -132,6 +132,18 @@ def validate_spell(
                 "first_day",
                 f"{employee.name} fratrådte {long_date(employee.employed_to)}. "
                 "Første fraværsdag skal ligge i ansættelsen.",
+            )
+        )
+    if (
+        employee.employed_to is not None
+        and spell.last_day is not None
+        and spell.first_day <= employee.employed_to < spell.last_day
+    ):
+        errors.append(
+            FieldError(
+                "last_day",
+                f"{employee.name} fratrådte {long_date(employee.employed_to)}. Sidste fraværsdag "
+                "kan ikke ligge efter fratrædelsen.",
             )
         )
     if spell.partial_hours_per_week is not None:

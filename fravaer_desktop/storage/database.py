@@ -18,6 +18,10 @@ class DatabaseOpenError(Exception):
     """The file cannot be used; `str(error)` is a Danish message for the user."""
 
 
+class UpgradeError(DatabaseOpenError):
+    """A migration failed; it was rolled back, so the file is as it was."""
+
+
 class SchemaTooNewError(DatabaseOpenError):
     """The file was written by a newer version of Fravær."""
 
@@ -45,10 +49,7 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
         _configure(conn, wal=not memory)
-        pending = migrations.pending(db)
-        if pending and file_path is not None and schema_version(db) > 0:
-            take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
-        migrations.apply(db)
+        _upgrade(db, file_path)
     except sqlite3.DatabaseError as error:
         _close_quietly(conn)
         raise DatabaseOpenError(
@@ -60,6 +61,23 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         _close_quietly(conn)
         raise
     return db
+
+
+def _upgrade(db: Database, file_path: Path | None) -> None:
+    """Apply pending migrations, after a safety copy of an existing file."""
+    if not migrations.pending(db):
+        return
+    copy_note = ""
+    if file_path is not None and schema_version(db) > 0:
+        take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
+        copy_note = f" En kopi fra før opgraderingen ligger i mappen '{SAFETY_COPY_FOLDER}'."
+    try:
+        migrations.apply(db)
+    except Exception as error:
+        raise UpgradeError(
+            f"Filen '{file_path}' kunne ikke opgraderes til denne version af Fravær. "
+            f"Filen er ikke ændret.{copy_note} (Teknisk: {error})"
+        ) from error
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:

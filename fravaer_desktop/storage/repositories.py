@@ -96,7 +96,8 @@ class EmployeeRepository:
     def _spells_outside_employment(self, employee: Employee) -> list[FieldError]:
         row = _rows(
             self._db,
-            "SELECT MIN(first_day) AS first, MAX(first_day) AS last FROM absence_spells "
+            "SELECT MIN(first_day) AS first, MAX(COALESCE(last_day, first_day)) AS last "
+            "FROM absence_spells "
             "WHERE employee_id = ?",
             (employee.id,),
         )[0]

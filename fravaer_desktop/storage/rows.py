@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from fravaer_desktop.core.cvr import normalise_cvr
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
 
 
@@ -31,7 +32,7 @@ def company_to_row(company: Company) -> dict[str, Any]:
     return {
         "id": 1,
         "name": company.name.strip(),
-        "cvr": company.cvr,
+        "cvr": normalise_cvr(company.cvr),
         "address": company.address.strip(),
         "logo": company.logo,
         "pays_salary_during_sickness": int(company.pays_salary_during_sickness),

@@ -108,6 +108,14 @@ REFUSED_SPELLS = [
         id="first day after the employment ended",
     ),
     pytest.param(
+        new_spell(date(2025, 6, 28), date(2025, 7, 3)),
+        LEFT,
+        [],
+        "last_day",
+        "Sidste fraværsdag kan ikke ligge efter fratrædelsen",
+        id="last day after the employment ended",
+    ),
+    pytest.param(
         new_spell(date(2026, 3, 2), date(2026, 3, 6), partial_hours_per_week=0),
         ANNA,
         [],
@@ -219,10 +227,10 @@ ACCEPTED_SPELLS = [
         id="first day on the first day of employment",
     ),
     pytest.param(
-        new_spell(date(2025, 6, 30), date(2025, 7, 3)),
+        new_spell(date(2025, 6, 30), date(2025, 6, 30)),
         LEFT,
         [],
-        id="first day on the last day of employment",
+        id="first and last day on the last day of employment",
     ),
     pytest.param(
         new_spell(date(2026, 3, 2), date(2026, 3, 13), partial_hours_per_week=36.5),
@@ -347,7 +355,7 @@ REFUSED_COMPANIES = [
     pytest.param(
         replace(COMPANY, standard_weekly_hours=0),
         "standard_weekly_hours",
-        "Normal ugentlig arbejdstid skal være mellem",
+        "Normal ugentlig arbejdstid skal være mere end 0",
         id="zero standard weekly hours",
     ),
 ]
