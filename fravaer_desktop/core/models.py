@@ -97,3 +97,57 @@ class AbsenceSpell:
     def covers(self, day: date) -> bool:
         """True when the employee is absent on `day` by this spell (ongoing = open-ended)."""
         return self.first_day <= day and (self.last_day is None or day <= self.last_day)
+
+
+@dataclass(frozen=True)
+class AbsencePolicy:
+    """The company's own routines (not law). None means: use the default in the rules table."""
+
+    contact_days: tuple[int, ...] | None = None
+    frequent_spells: int | None = None
+    frequent_spell_months: int | None = None
+    frequent_days: int | None = None
+    frequent_day_months: int | None = None
+    bradford_enabled: bool = False
+
+
+class TaskStatus(StrEnum):
+    """What the manager decided about one item on the overview."""
+
+    DONE = "done"
+    NOT_RELEVANT = "not_relevant"
+
+
+@dataclass(frozen=True)
+class TaskDecision:
+    """A stored decision about one overview item, identified by rule, employee, spell and due day."""
+
+    rule: str
+    employee_id: int
+    status: TaskStatus
+    decided_on: date
+    spell_id: int | None = None
+    due: date | None = None
+    reason: str = ""
+    id: int | None = None
+
+    @property
+    def key(self) -> tuple[str, int, int | None, date | None]:
+        return (self.rule, self.employee_id, self.spell_id, self.due)
+
+
+class GoalMetric(StrEnum):
+    """What a goal ("mål") is about."""
+
+    ABSENCE_PERCENT = "fravaersprocent"
+    SPECIAL_TERMS_STAFF = "saerlige_vilkaar"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A target the company has set, in force from `valid_from` until a newer goal of its metric."""
+
+    metric: GoalMetric
+    target: float
+    valid_from: date
+    id: int | None = None

@@ -71,3 +71,47 @@ def m001_initial(db: Database) -> None:
 def known_migration_names() -> list[str]:
     """Names of every migration this version of the program knows, oldest first."""
     return [m.name for m in migrations._migrations]  # noqa: SLF001 - no public accessor
+
+
+@migrations()
+def m002_overview_policy_goals(db: Database) -> None:
+    """Decisions on overview items, the company's absence policy, and goals."""
+    db.execute(
+        """
+        CREATE TABLE task_decisions (
+            id INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL,
+            employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+            spell_id INTEGER REFERENCES absence_spells(id) ON DELETE CASCADE,
+            due TEXT,
+            status TEXT NOT NULL CHECK (status IN ('done', 'not_relevant')),
+            reason TEXT NOT NULL DEFAULT '',
+            decided_on TEXT NOT NULL,
+            CHECK (status = 'done' OR trim(reason) <> '')
+        )
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_task_decisions_key ON task_decisions"
+        "(rule, employee_id, IFNULL(spell_id, 0), IFNULL(due, ''))"
+    )
+    for column in (
+        "policy_contact_days TEXT",
+        "policy_frequent_spells INTEGER",
+        "policy_frequent_spell_months INTEGER",
+        "policy_frequent_days INTEGER",
+        "policy_frequent_day_months INTEGER",
+        "policy_bradford_enabled INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(f"ALTER TABLE company ADD COLUMN {column}")
+    db.execute(
+        """
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            metric TEXT NOT NULL CHECK (metric IN ('fravaersprocent', 'saerlige_vilkaar')),
+            target REAL NOT NULL CHECK (target >= 0),
+            valid_from TEXT NOT NULL,
+            UNIQUE (metric, valid_from)
+        )
+        """
+    )

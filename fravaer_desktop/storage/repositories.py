@@ -20,6 +20,11 @@ from fravaer_desktop.core.validation import (
     validate_employee,
     validate_spell,
 )
+from fravaer_desktop.storage.followup_repositories import (
+    DecisionRepository,
+    GoalRepository,
+    PolicyRepository,
+)
 from fravaer_desktop.storage.rows import (
     EMPLOYEE_COLUMNS,
     SPELL_COLUMNS,
@@ -209,3 +214,6 @@ class Store:
         self.company = CompanyRepository(db)
         self.employees = EmployeeRepository(db)
         self.absences = AbsenceRepository(db, today)
+        self.decisions = DecisionRepository(db, today)
+        self.policy = PolicyRepository(db)
+        self.goals = GoalRepository(db)

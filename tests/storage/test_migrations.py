@@ -27,7 +27,6 @@ from fravaer_desktop.storage.database import (
 from fravaer_desktop.storage.migrations import (
     MIGRATION_SET,
     known_migration_names,
-    m001_initial,
     migrations,
 )
 from fravaer_desktop.storage.repositories import Store
@@ -84,9 +83,9 @@ def saved_file(tmp_path: Path) -> Path:
 
 def with_test_migration(name: str, extra: Callable[[Database], None]) -> Migrations:
     """The real migrations plus `extra` as the next one, in a separate Migrations object."""
-    assert known_migration_names() == ["m001_initial"], "extend this helper for new migrations"
     test_migrations = Migrations(MIGRATION_SET)
-    test_migrations()(m001_initial)
+    for real in migrations._migrations:
+        test_migrations(name=real.name)(real.fn)
     test_migrations(name=name)(extra)
     return test_migrations
 
@@ -267,21 +266,22 @@ def add_notes_table(db: Database) -> None:
 def test_a_safety_copy_is_taken_before_pending_migrations_run(
     saved_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    use_migrations(monkeypatch, with_test_migration("m002_test_notes", add_notes_table))
+    use_migrations(monkeypatch, with_test_migration("m999_test_notes", add_notes_table))
 
     db = open_database(saved_file)
     assert "test_notes" in tables(db)
-    assert schema_version(db) == 2
+    assert schema_version(db) == len(known_migration_names()) + 1
     upgraded = contents(db)
     db.close()
 
     copies = list((saved_file.parent / SAFETY_COPY_FOLDER).iterdir())
     assert len(copies) == 1
-    assert "foer-opgradering-v1" in copies[0].name
-    # The copy is the file as it was before the upgrade: schema v1, same rows.
+    current = len(known_migration_names())
+    assert f"foer-opgradering-v{current}" in copies[0].name
+    # The copy is the file as it was before the upgrade: the current schema, same rows.
     copy = Database(sqlite3.connect(copies[0]))
     assert "test_notes" not in tables(copy)
-    assert [name for _, name in migration_rows(copies[0])] == ["m001_initial"]
+    assert [name for _, name in migration_rows(copies[0])] == known_migration_names()
     assert contents(copy) == upgraded
     copy.close()
 
@@ -300,7 +300,7 @@ def test_a_migration_that_fails_leaves_the_file_as_it_was(
     schema_before = db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
     rows_before = contents(db)
     db.close()
-    use_migrations(monkeypatch, with_test_migration("m002_fails", fail_half_way))
+    use_migrations(monkeypatch, with_test_migration("m999_fails", fail_half_way))
 
     with pytest.raises(DatabaseOpenError, match="kunne ikke opgraderes .* Filen er ikke ændret"):
         open_database(saved_file)
@@ -312,7 +312,7 @@ def test_a_migration_that_fails_leaves_the_file_as_it_was(
     )
     assert contents(db) == rows_before
     db.close()
-    assert migration_rows(saved_file) == [(MIGRATION_SET, "m001_initial")]
+    assert migration_rows(saved_file) == [(MIGRATION_SET, n) for n in known_migration_names()]
     # The safety copy from before the attempt is there for the user.
     assert len(list((saved_file.parent / SAFETY_COPY_FOLDER).iterdir())) == 1
 
@@ -331,6 +331,10 @@ def test_a_saved_schema_v1_file_opens_with_this_version_and_keeps_its_data(
     store = Store(db, today=lambda: TODAY)
 
     assert schema_version(db) == len(known_migration_names())
+    copies = list((tmp_path / SAFETY_COPY_FOLDER).iterdir())
+    assert len(copies) == 1 and "foer-opgradering-v1" in copies[0].name
+    assert [name for _, name in migration_rows(copies[0])] == ["m001_initial"]
+    assert store.decisions.all() == [] and store.goals.all() == []
     company = store.company.get()
     assert company is not None
     assert (company.name, company.cvr) == ("Bageriet Solsikken ApS", "10150817")

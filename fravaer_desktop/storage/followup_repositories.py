@@ -1,0 +1,205 @@
+"""Repositories for follow-up: decisions on overview items, the absence policy, and goals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from fravaer_desktop.core.models import AbsencePolicy, Goal, GoalMetric, TaskDecision, TaskStatus
+from fravaer_desktop.core.validation import FieldError, raise_if_any
+from fravaer_desktop.storage.rows import from_iso, to_iso
+
+MAX_REASON_LENGTH = 300
+
+
+def _rows(db: Database, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _decision_from_row(row: dict[str, Any]) -> TaskDecision:
+    return TaskDecision(
+        id=row["id"],
+        rule=row["rule"],
+        employee_id=row["employee_id"],
+        spell_id=row["spell_id"],
+        due=from_iso(row["due"]),
+        status=TaskStatus(row["status"]),
+        reason=row["reason"],
+        decided_on=date.fromisoformat(row["decided_on"]),
+    )
+
+
+class DecisionRepository:
+    """Items on the overview marked done or not relevant (with a reason)."""
+
+    def __init__(self, db: Database, today: Callable[[], date] = date.today):
+        self._db = db
+        self._today = today
+
+    def all(self) -> list[TaskDecision]:
+        return [_decision_from_row(r) for r in _rows(self._db, "SELECT * FROM task_decisions")]
+
+    def by_key(self) -> dict[tuple, TaskDecision]:
+        return {d.key: d for d in self.all()}
+
+    def decide(
+        self,
+        rule: str,
+        employee_id: int,
+        status: TaskStatus,
+        *,
+        spell_id: int | None = None,
+        due: date | None = None,
+        reason: str = "",
+    ) -> TaskDecision:
+        """Store (or replace) the decision on one item."""
+        reason = reason.strip()
+        errors = []
+        if status is TaskStatus.NOT_RELEVANT and not reason:
+            errors.append(FieldError("reason", "Skriv kort, hvorfor punktet ikke er relevant."))
+        if len(reason) > MAX_REASON_LENGTH:
+            errors.append(
+                FieldError("reason", f"Begrundelsen må højst være {MAX_REASON_LENGTH} tegn.")
+            )
+        raise_if_any(errors)
+        decision = TaskDecision(
+            rule=rule, employee_id=employee_id, spell_id=spell_id, due=due, status=status,
+            reason=reason, decided_on=self._today(),
+        )  # fmt: skip
+        with self._db.atomic():
+            self._delete_key(decision.key)
+            self._db["task_decisions"].insert(
+                {
+                    "rule": rule,
+                    "employee_id": employee_id,
+                    "spell_id": spell_id,
+                    "due": to_iso(due),
+                    "status": status.value,
+                    "reason": reason,
+                    "decided_on": decision.decided_on.isoformat(),
+                }  # fmt: skip
+            )
+        return decision
+
+    def undo(self, key: tuple) -> None:
+        """Forget the decision, so the item is open again."""
+        with self._db.atomic():
+            self._delete_key(key)
+
+    def _delete_key(self, key: tuple) -> None:
+        rule, employee_id, spell_id, due = key
+        self._db.execute(
+            "DELETE FROM task_decisions WHERE rule = ? AND employee_id = ? "
+            "AND IFNULL(spell_id, 0) = ? AND IFNULL(due, '') = ?",
+            (rule, employee_id, spell_id or 0, to_iso(due) or ""),
+        )
+
+
+class PolicyRepository:
+    """The company's absence policy, stored on the company row."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def get(self) -> AbsencePolicy:
+        rows = _rows(self._db, "SELECT * FROM company WHERE id = 1")
+        if not rows:
+            return AbsencePolicy()
+        row = rows[0]
+        days = row["policy_contact_days"]
+        return AbsencePolicy(
+            contact_days=tuple(int(d) for d in days.split(",")) if days else None,
+            frequent_spells=row["policy_frequent_spells"],
+            frequent_spell_months=row["policy_frequent_spell_months"],
+            frequent_days=row["policy_frequent_days"],
+            frequent_day_months=row["policy_frequent_day_months"],
+            bradford_enabled=bool(row["policy_bradford_enabled"]),
+        )
+
+    def save(self, policy: AbsencePolicy) -> AbsencePolicy:
+        errors = []
+        if policy.contact_days is not None and (
+            not policy.contact_days or any(not 1 <= d <= 365 for d in policy.contact_days)
+        ):
+            errors.append(
+                FieldError("contact_days", "Kontaktdage skal være fraværsdage fra 1 til 365.")
+            )
+        for name in (
+            "frequent_spells",
+            "frequent_spell_months",
+            "frequent_days",
+            "frequent_day_months",
+        ):
+            value = getattr(policy, name)
+            if value is not None and not 1 <= value <= 365:
+                errors.append(FieldError(name, "Skriv et tal fra 1 til 365."))
+        raise_if_any(errors)
+        days = ",".join(str(d) for d in sorted(set(policy.contact_days or ()))) or None
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE company SET policy_contact_days = ?, policy_frequent_spells = ?, "
+                "policy_frequent_spell_months = ?, policy_frequent_days = ?, "
+                "policy_frequent_day_months = ?, policy_bradford_enabled = ? WHERE id = 1",
+                (
+                    days, policy.frequent_spells, policy.frequent_spell_months,
+                    policy.frequent_days, policy.frequent_day_months, int(policy.bradford_enabled),
+                ),
+            )  # fmt: skip
+        return policy
+
+
+class GoalRepository:
+    """Goals for the absence percentage and for staff employed on special terms."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def all(self) -> list[Goal]:
+        rows = _rows(self._db, "SELECT * FROM goals ORDER BY metric, valid_from")
+        return [
+            Goal(
+                id=r["id"],
+                metric=GoalMetric(r["metric"]),
+                target=r["target"],
+                valid_from=date.fromisoformat(r["valid_from"]),
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def current(self, metric: GoalMetric, on_day: date) -> Goal | None:
+        """The goal of `metric` in force on `on_day` (the newest that started by then)."""
+        goals = [g for g in self.all() if g.metric == metric and g.valid_from <= on_day]
+        return goals[-1] if goals else None
+
+    def save(self, goal: Goal) -> Goal:
+        if goal.metric is GoalMetric.ABSENCE_PERCENT and not 0 < goal.target < 100:
+            raise_if_any(
+                [FieldError("target", "Målet for fraværsprocenten skal være mellem 0 og 100.")]
+            )
+        if goal.metric is GoalMetric.SPECIAL_TERMS_STAFF and (
+            goal.target < 0 or goal.target != int(goal.target)
+        ):
+            raise_if_any(
+                [FieldError("target", "Skriv et helt antal medarbejdere (0 eller flere).")]
+            )
+        row = {
+            "metric": goal.metric.value,
+            "target": goal.target,
+            "valid_from": goal.valid_from.isoformat(),
+        }
+        with self._db.atomic():
+            self._db.execute(
+                "DELETE FROM goals WHERE metric = ? AND valid_from = ?",
+                (row["metric"], row["valid_from"]),
+            )
+            new_id = self._db["goals"].insert(row).last_pk
+        return Goal(goal.metric, goal.target, goal.valid_from, id=new_id)
+
+    def delete(self, goal_id: int) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM goals WHERE id = ?", (goal_id,))
