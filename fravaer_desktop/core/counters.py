@@ -1,0 +1,214 @@
+"""Counters over all of one employee's spells: the 120-day rule, the 22-week limit, frequent absence.
+
+All numbers come from the rules table (`core.rules`) or the company's policy.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
+from fravaer_desktop.core.rules import latest
+
+ONE_DAY = timedelta(days=1)
+PROJECTION_DAYS = 60
+
+
+def one_year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return date(day.year - 1, 2, 28)
+
+
+def months_before(day: date, months: int) -> date:
+    """The first day of the month `months` calendar months before `day`'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def end_of_next_month(day: date) -> date:
+    """Last day of the calendar month after `day`'s month (1 month's notice to a month's end)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _daily_weights(
+    spells: Iterable[AbsenceSpell], employee: Employee, kinds: set[str], first: date, last: date,
+    ongoing_until: date,
+) -> dict[date, float]:  # fmt: skip
+    """Sick-day weight of every day: 1 for a full day, hours ratio for a partial day."""
+    weights: dict[date, float] = {}
+    for spell in spells:
+        if spell.kind.value not in kinds:
+            continue
+        start = max(spell.first_day, first)
+        stop = min(spell.last_day or ongoing_until, last)
+        if spell.is_partial:
+            ratio = (
+                spell.partial_hours_per_week / employee.weekly_hours if employee.weekly_hours else 0
+            )
+        else:
+            ratio = 1.0
+        day = start
+        while day <= stop:
+            weights[day] = max(weights.get(day, 0.0), min(ratio, 1.0))
+            day += ONE_DAY
+    return weights
+
+
+def _rolling_count(weights: dict[date, float], day: date) -> float:
+    start = one_year_before(day) + ONE_DAY
+    return sum(w for d, w in weights.items() if start <= d <= day)
+
+
+@dataclass(frozen=True)
+class Rule120Status:
+    """Where an employee with a written 120-day clause stands on `today`."""
+
+    days: float
+    limit: int
+    warn_from: int
+    still_sick: bool
+    day_121: date | None
+    day_129: date | None
+    projected: bool
+
+    @property
+    def warning(self) -> bool:
+        return self.days >= self.warn_from
+
+    def notice_leaves_on(self, notice_day: date) -> date:
+        """Leaving day for notice given on `notice_day`: 1 month to the end of a month."""
+        return end_of_next_month(notice_day)
+
+
+def rule_120_status(
+    employee: Employee, spells: Iterable[AbsenceSpell], today: date
+) -> Rule120Status | None:
+    """The 120-day count (own sickness, calendar days, partial days pro rata, pregnancy never).
+
+    None when the employee has no written clause or is not a salaried employee (funktionær).
+    While the employee is still sick, `day_121`/`day_129` give the window in which notice can be
+    given, projected forward (at the current extent) when it has not been reached yet.
+    """
+    if not (employee.clause_120_days and employee.salaried):
+        return None
+    rule = latest("regel_120")
+    n = rule.numbers
+    spells = list(spells)
+    horizon = today + timedelta(days=PROJECTION_DAYS)
+    first = one_year_before(today) - timedelta(days=n["window_last_day"])
+    actual = _daily_weights(spells, employee, set(rule.kinds), first, today, today)
+    days = round(_rolling_count(actual, today), 2)
+    current = next((s for s in spells if s.covers(today) and s.kind.value in rule.kinds), None)
+    if current is None:
+        return Rule120Status(days, n["limit_days"], n["warn_from_day"], False, None, None, False)
+    projected = _daily_weights(spells, employee, set(rule.kinds), first, horizon, horizon)
+    day_121 = _first_day_reaching(projected, current.first_day, horizon, n["window_first_day"])
+    day_129 = _first_day_reaching(projected, current.first_day, horizon, n["window_last_day"])
+    return Rule120Status(
+        days, n["limit_days"], n["warn_from_day"], True, day_121, day_129,
+        projected=day_121 is not None and day_121 > today,
+    )  # fmt: skip
+
+
+def _first_day_reaching(weights: dict[date, float], start: date, stop: date, target: int):
+    """The first day from `start` on whose rolling 12-month count reaches `target`."""
+    day = start
+    while day <= stop:
+        if weights.get(day) and _rolling_count(weights, day) >= target - 1e-9:
+            return day
+        day += ONE_DAY
+    return None
+
+
+@dataclass(frozen=True)
+class SickWeeks:
+    """Weeks with salary or sygedagpenge during sickness inside the § 24 window."""
+
+    weeks: float
+    limit: int
+    warn_from: int
+    window_start: date
+
+    @property
+    def warning(self) -> bool:
+        return self.weeks >= self.warn_from
+
+
+def paid_sick_weeks(employee: Employee, spells: Iterable[AbsenceSpell], today: date) -> SickWeeks:
+    """Sick weeks in the current month and the 9 calendar months before it (all spells)."""
+    rule = latest("revurdering")
+    start = months_before(today, rule.numbers["window_months"])
+    weights = _daily_weights(spells, employee, set(rule.kinds), start, today, today)
+    weeks = round(sum(weights.values()) / 7, 1)
+    return SickWeeks(weeks, rule.numbers["limit_weeks"], rule.numbers["warn_weeks"], start)
+
+
+@dataclass(frozen=True)
+class FrequentAbsence:
+    """The arithmetic behind a suggestion to talk about frequent short absence."""
+
+    spells: int
+    spell_limit: int
+    spell_months: int
+    days: int
+    day_limit: int
+    day_months: int
+    bradford: int | None
+
+    @property
+    def suggested(self) -> bool:
+        return self.spells >= self.spell_limit or self.days >= self.day_limit
+
+
+def frequent_absence(
+    spells: Iterable[AbsenceSpell], today: date, policy: AbsencePolicy = AbsencePolicy()
+) -> FrequentAbsence:
+    """Own-sickness spells and days in the policy's windows (defaults from the rules table)."""
+    defaults = latest("fravaerssamtale").numbers
+    spell_limit = policy.frequent_spells or defaults["spells"]
+    spell_months = policy.frequent_spell_months or defaults["spell_months"]
+    day_limit = policy.frequent_days or defaults["days"]
+    day_months = policy.frequent_day_months or defaults["day_months"]
+    own = [s for s in spells if s.kind.value == "sygdom" and s.first_day <= today]
+    spell_start = _months_back(today, spell_months)
+    day_start = _months_back(today, day_months)
+    recent = [s for s in own if s.first_day >= spell_start]
+    days = sum(_days_inside(s, day_start, today) for s in own)
+    bradford = None
+    if policy.bradford_enabled:
+        year_start = today - timedelta(weeks=52) + ONE_DAY
+        year_spells = [s for s in own if s.end_or(today) >= year_start]
+        year_days = sum(_days_inside(s, year_start, today) for s in year_spells)
+        bradford = len(year_spells) ** 2 * year_days
+    return FrequentAbsence(
+        len(recent), spell_limit, spell_months, days, day_limit, day_months, bradford
+    )
+
+
+def _months_back(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1])) + ONE_DAY
+
+
+def _days_inside(spell: AbsenceSpell, first: date, last: date) -> int:
+    start = max(spell.first_day, first)
+    stop = min(spell.end_or(last), last)
+    return max(0, (stop - start).days + 1)
+
+
+def weeks_text(weeks: float) -> str:
+    """'18,3 uger' in Danish."""
+    return f"{weeks:.1f}".replace(".", ",") + " uger"
+
+
+def ceil_days(value: float) -> int:
+    return math.ceil(value - 1e-9)

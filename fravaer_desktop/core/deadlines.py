@@ -1,0 +1,120 @@
+"""The legal timeline of one absence spell: which rules apply, and the last allowed day of each.
+
+`deadlines_for` is a public contract: other parts of the program and outside checks call it.
+All numbers come from the rules table in `core.rules`; a spell is judged by the rule versions
+in force on its first absence day. Deadlines are calendar days and are shown as they fall, also
+on a weekend or a public holiday.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from fravaer_desktop.core.rules import RuleVersion, rule_for
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One thing the law asks for (or allows) in an absence spell.
+
+    `due` is the last allowed day, or None for an option without a deadline.
+    """
+
+    rule: str
+    due: date | None
+    title: str
+    source: str
+    explanation: str = ""
+    is_option: bool = False
+
+
+def _days(count: int) -> timedelta:
+    return timedelta(days=count)
+
+
+def _deadline(version: RuleVersion, due: date | None) -> Deadline:
+    return Deadline(
+        rule=version.rule,
+        due=due,
+        title=version.title,
+        source=version.source,
+        explanation=version.explanation,
+        is_option=version.is_option,
+    )
+
+
+def employer_period_end(
+    first_day: date,
+    kind: str = "sygdom",
+    *,
+    fleksjob: bool = False,
+    section_56: bool = False,
+    employed_since: date | None = None,
+) -> date | None:
+    """Last day of the employer period (arbejdsgiverperiode), or None when there is none."""
+    version = rule_for("arbejdsgiverperiode", first_day, str(kind))
+    if version is None or fleksjob or section_56:
+        return None
+    minimum = _days(version.numbers["minimum_employment_days"])
+    if employed_since is not None and first_day - employed_since < minimum:
+        return None
+    return first_day + _days(version.numbers["length_days"] - 1)
+
+
+def _not_back_within(version: RuleVersion, first_day: date, last_day, expected_return) -> bool:
+    """True when the employee is not (known to be) back within the rule's expected absence."""
+    limit = first_day + _days(version.numbers["expected_absence_days"])
+    if last_day is not None:
+        return last_day >= limit
+    return expected_return is None or expected_return > limit
+
+
+def deadlines_for(
+    first_day: date,
+    *,
+    kind: str = "sygdom",
+    last_day: date | None = None,
+    expected_return: date | None = None,
+    salary_paid: bool = True,
+    fleksjob: bool = False,
+    section_56: bool = False,
+    employed_since: date | None = None,
+    leaves_on: date | None = None,
+) -> list[Deadline]:
+    """The rules that apply to one spell, with their deadlines, earliest first.
+
+    `kind` is one of "sygdom", "barn_syg", "graviditet", "arbejdsskade", "andet".
+    """
+    kind = str(kind)
+    found: list[Deadline] = []
+    if (version := rule_for("samtale", first_day, kind)) is not None:
+        due = first_day + _days(version.numbers["due_days"])
+        notice = first_day + _days(version.numbers["notice_exception_days"])
+        leaves_soon = leaves_on is not None and leaves_on <= notice
+        back_before = last_day is not None and last_day < due
+        if not leaves_soon and not back_before:
+            found.append(_deadline(version, due))
+    employer_end = employer_period_end(
+        first_day, kind, fleksjob=fleksjob, section_56=section_56, employed_since=employed_since
+    )
+    beyond_employer_period = employer_end is not None and (
+        last_day is None or last_day > employer_end
+    )
+    if employer_end is not None:
+        found.append(_deadline(rule_for("arbejdsgiverperiode", first_day, kind), employer_end))
+    if salary_paid and beyond_employer_period:
+        if (version := rule_for("anmeldelse", first_day, kind)) is not None:
+            found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+    if salary_paid and (version := rule_for("graviditet_anmeldelse", first_day, kind)):
+        found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+    if (version := rule_for("arbejdsskade", first_day, kind)) is not None:
+        found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+    for rule in ("fast_track", "fastholdelsesplan"):
+        version = rule_for(rule, first_day, kind)
+        if version is not None and _not_back_within(version, first_day, last_day, expected_return):
+            due_days = version.numbers.get("due_days")
+            found.append(_deadline(version, first_day + _days(due_days) if due_days else None))
+    if beyond_employer_period and (version := rule_for("jobcenter", first_day, kind)):
+        found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+    return sorted(found, key=lambda d: (d.due is None, d.due or date.max))

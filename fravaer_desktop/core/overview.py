@@ -1,0 +1,268 @@
+"""The "what to do now" overview: every open item from the law and the company's policy.
+
+Pure function over plain data: employees, spells, stored decisions, policy and today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+from fravaer_desktop.core.counters import (
+    FrequentAbsence,
+    Rule120Status,
+    SickWeeks,
+    frequent_absence,
+    months_before,
+    paid_sick_weeks,
+    rule_120_status,
+)
+from fravaer_desktop.core.deadlines import deadlines_for, employer_period_end
+from fravaer_desktop.core.models import (
+    AbsencePolicy,
+    AbsenceSpell,
+    Company,
+    Employee,
+    TaskDecision,
+)
+from fravaer_desktop.core.rules import latest, rule_for
+
+#: Spells are followed up while ongoing and for this many months after their first day
+#: (the § 59 limit after which a late report can no longer be excused).
+FOLLOW_UP_MONTHS = latest("anmeldelse").numbers["dispensation_limit_months"]
+
+
+class Horizon(Enum):
+    """When an item is due, seen from today."""
+
+    OVERDUE = "Overskredet"
+    TODAY = "I dag"
+    THIS_WEEK = "Denne uge"
+    LATER = "Senere"
+    NO_DEADLINE = "Muligheder uden frist"
+    DECIDED = "Klaret"
+
+
+@dataclass(frozen=True)
+class OverviewItem:
+    """One thing to do (or consider) about one employee, perhaps about one spell."""
+
+    rule: str
+    employee_id: int
+    employee_name: str
+    title: str
+    explanation: str
+    source: str
+    due: date | None
+    spell_id: int | None = None
+    is_option: bool = False
+    detail: str = ""
+    decision: TaskDecision | None = None
+
+    @property
+    def key(self) -> tuple[str, int, int | None, date | None]:
+        return (self.rule, self.employee_id, self.spell_id, self.due)
+
+    def horizon(self, today: date) -> Horizon:
+        if self.decision is not None:
+            return Horizon.DECIDED
+        if self.due is None:
+            return Horizon.NO_DEADLINE
+        if self.due < today:
+            return Horizon.OVERDUE if not self.is_option else Horizon.DECIDED
+        if self.due == today:
+            return Horizon.TODAY
+        if self.due <= today + timedelta(days=6 - today.weekday()):
+            return Horizon.THIS_WEEK
+        return Horizon.LATER
+
+
+@dataclass(frozen=True)
+class AbsentNow:
+    employee_id: int
+    employee_name: str
+    spell: AbsenceSpell
+    day_number: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: date
+    items: list[OverviewItem] = field(default_factory=list)
+    absent_now: list[AbsentNow] = field(default_factory=list)
+    rule_120: dict[int, Rule120Status] = field(default_factory=dict)
+    sick_weeks: dict[int, SickWeeks] = field(default_factory=dict)
+    frequent: dict[int, FrequentAbsence] = field(default_factory=dict)
+
+    def grouped(self) -> dict[Horizon, list[OverviewItem]]:
+        groups: dict[Horizon, list[OverviewItem]] = {h: [] for h in Horizon}
+        for item in self.items:
+            groups[item.horizon(self.today)].append(item)
+        for items in groups.values():
+            items.sort(key=lambda i: (i.due or date.max, i.employee_name, i.title))
+        return groups
+
+    def open_items(self) -> list[OverviewItem]:
+        return [i for i in self.items if i.horizon(self.today) is not Horizon.DECIDED]
+
+
+def build_overview(
+    company: Company | None,
+    employees: Iterable[Employee],
+    spells: Iterable[AbsenceSpell],
+    decisions: Iterable[TaskDecision],
+    policy: AbsencePolicy,
+    today: date,
+) -> Overview:
+    """Everything the manager should do or know today, with stored decisions applied."""
+    salary_paid = company.pays_salary_during_sickness if company else True
+    by_key = {d.key: d for d in decisions}
+    by_employee: dict[int, list[AbsenceSpell]] = {}
+    for spell in spells:
+        by_employee.setdefault(spell.employee_id, []).append(spell)
+    overview = Overview(today)
+    follow_from = months_before(today, FOLLOW_UP_MONTHS)
+    for employee in employees:
+        own = by_employee.get(employee.id, [])
+        for spell in own:
+            if spell.first_day > today or (spell.last_day and spell.first_day < follow_from):
+                continue
+            overview.items.extend(_spell_items(employee, spell, salary_paid, policy, today))
+            if spell.covers(today):
+                day_number = (today - spell.first_day).days + 1
+                overview.absent_now.append(AbsentNow(employee.id, employee.name, spell, day_number))
+        overview.items.extend(_employee_items(overview, employee, own, policy, today))
+    applied = [_with_decision(item, by_key.get(item.key)) for item in overview.items]
+    overview.items[:] = applied
+    overview.absent_now.sort(key=lambda a: a.spell.first_day)
+    return overview
+
+
+def _with_decision(item: OverviewItem, decision: TaskDecision | None) -> OverviewItem:
+    if decision is None:
+        return item
+    return OverviewItem(**{**item.__dict__, "decision": decision})
+
+
+def _spell_items(
+    employee: Employee, spell: AbsenceSpell, salary_paid: bool, policy: AbsencePolicy, today: date
+) -> list[OverviewItem]:
+    section_56 = bool(
+        employee.section_56_from
+        and employee.section_56_to
+        and employee.section_56_from <= spell.first_day <= employee.section_56_to
+    )
+    deadlines = deadlines_for(
+        spell.first_day, kind=spell.kind.value, last_day=spell.last_day,
+        expected_return=spell.expected_return, salary_paid=salary_paid,
+        fleksjob=employee.fleksjob, section_56=section_56, employed_since=employee.employed_from,
+        leaves_on=employee.employed_to,
+    )  # fmt: skip
+    items = []
+    for deadline in deadlines:
+        if deadline.rule == "arbejdsgiverperiode" and not _runs_beyond(spell, deadline.due):
+            continue
+        items.append(
+            OverviewItem(
+                deadline.rule, employee.id, employee.name, deadline.title, deadline.explanation,
+                deadline.source, deadline.due, spell.id, deadline.is_option,
+            )  # fmt: skip
+        )
+    items.extend(_contact_items(employee, spell, policy, today))
+    if employer_period_end(spell.first_day, spell.kind.value) and section_56:
+        pass
+    return items
+
+
+def _runs_beyond(spell: AbsenceSpell, day: date | None) -> bool:
+    return day is not None and (spell.last_day is None or spell.last_day >= day)
+
+
+def _contact_items(
+    employee: Employee, spell: AbsenceSpell, policy: AbsencePolicy, today: date
+) -> list[OverviewItem]:
+    """The company's contact routine, while the employee is still away."""
+    version = rule_for("kontakt", spell.first_day, spell.kind.value)
+    if version is None or not spell.covers(today):
+        return []
+    days = policy.contact_days or tuple(sorted(version.numbers.values()))
+    items = []
+    for day_number in days:
+        due = spell.first_day + timedelta(days=day_number - 1)
+        items.append(
+            OverviewItem(
+                "kontakt", employee.id, employee.name, f"{version.title} (dag {day_number})",
+                version.explanation, version.source, due, spell.id, is_option=False,
+            )  # fmt: skip
+        )
+    return items
+
+
+def _employee_items(
+    overview: Overview, employee: Employee, spells: list[AbsenceSpell], policy, today: date
+) -> list[OverviewItem]:
+    """Items about the employee as a whole: 120 days, 22 weeks, frequent short absence."""
+    items = []
+    status = rule_120_status(employee, spells, today)
+    if status is not None:
+        overview.rule_120[employee.id] = status
+        if status.warning or status.day_121 is not None:
+            items.append(_rule_120_item(employee, status))
+    weeks = paid_sick_weeks(employee, spells, today)
+    if weeks.weeks > 0:
+        overview.sick_weeks[employee.id] = weeks
+    if weeks.warning:
+        version = latest("revurdering")
+        detail = f"{weeks.weeks:.1f}".replace(".", ",") + f" af {weeks.limit} uger"
+        items.append(
+            OverviewItem(
+                "revurdering", employee.id, employee.name, version.title, version.explanation,
+                version.source, None, detail=detail,
+            )  # fmt: skip
+        )
+    frequent = frequent_absence(spells, today, policy)
+    if frequent.suggested:
+        overview.frequent[employee.id] = frequent
+        version = latest("fravaerssamtale")
+        items.append(
+            OverviewItem(
+                "fravaerssamtale", employee.id, employee.name, version.title,
+                version.explanation, version.source, None, detail=frequent_text(frequent),
+            )  # fmt: skip
+        )
+    return items
+
+
+def _rule_120_item(employee: Employee, status: Rule120Status) -> OverviewItem:
+    version = latest("regel_120")
+    detail = f"{status.days:.1f}".replace(".", ",").replace(",0", "") + f" af {status.limit} dage"
+    due = None
+    if status.day_121 is not None and status.day_129 is not None:
+        due = status.day_129
+        from fravaer_desktop.core.danish import long_date
+
+        detail += (
+            f"; 121. sygedag {long_date(status.day_121)}, 129. sygedag {long_date(status.day_129)}"
+            + (" (forventet, hvis fraværet fortsætter)" if status.projected else "")
+        )
+    return OverviewItem(
+        "regel_120", employee.id, employee.name, version.title, version.explanation,
+        version.source, due, detail=detail, is_option=True,
+    )  # fmt: skip
+
+
+def frequent_text(frequent: FrequentAbsence) -> str:
+    """The arithmetic in words: '4 fraværsperioder på 6 måneder (grænse 3); 10 dage på 12 …'."""
+    text = (
+        f"{frequent.spells} fraværsperioder på {frequent.spell_months} måneder "
+        f"(grænse {frequent.spell_limit}); {frequent.days} fraværsdage på "
+        f"{frequent.day_months} måneder (grænse {frequent.day_limit})"
+    )
+    if frequent.bradford is not None:
+        text += (
+            f"; Bradford-faktor {frequent.bradford} (perioder² × dage over 52 uger; et groft "
+            "mål, der ikke siger noget om årsagen)"
+        )
+    return text
