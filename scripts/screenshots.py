@@ -52,11 +52,15 @@ def main() -> int:
         widget.grab().save(str(OUT / f"{name}{suffix}.png"))
         print("saved", name + suffix)
 
+    save(window, "00-overblik")
+    window.show_page("Fravær")
     save(window, "01-fravaer")
     window.show_page("Medarbejdere")
     page = window.employees_page
     page.table.select_where(lambda e: e.clause_120_days)
     save(window, "02-medarbejdere")
+    window.show_page("Statistik")
+    save(window, "13-statistik")
     window.show_page("Virksomhed")
     save(window, "03-virksomhed")
     if suffix:

@@ -11,7 +11,16 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
+from fravaer_desktop.core.models import (
+    AbsenceKind,
+    AbsenceSpell,
+    Company,
+    Employee,
+    Goal,
+    GoalMetric,
+    TaskStatus,
+)
+from fravaer_desktop.core.overview import build_overview
 from fravaer_desktop.storage.repositories import Store
 
 DEMO_COMPANY = Company(
@@ -23,6 +32,7 @@ DEMO_COMPANY = Company(
 )
 
 HISTORY_YEARS = 3
+DEMO_GOAL_PERCENT = 4.0
 
 BAGERI = "Bageri"
 BUTIK = "Butik"
@@ -110,6 +120,26 @@ def populate_demo_company(store: Store, today: date, seed: int = 2026) -> None:
         spells = [spell for person, emp in staff for spell in _history(rng, person, emp, today)]
         for spell in sorted(spells, key=lambda s: (s.first_day, s.employee_id)):
             store.absences.add(spell)
+        _decide_past_items(store, today)
+        store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, DEMO_GOAL_PERCENT, date(today.year, 1, 1)))
+
+
+def _decide_past_items(store: Store, today: date) -> None:
+    """A careful manager: every task whose deadline has passed was done on its last day, except
+    the newest one, so the demo shows how an overdue task stands out."""
+    overview = build_overview(
+        store.company.get(), store.employees.list_all(), store.absences.all(), [],
+        store.policy.get(), today,
+    )  # fmt: skip
+    past = sorted(
+        (i for i in overview.items if not i.is_option and i.due is not None and i.due < today),
+        key=lambda i: (i.due, i.employee_name, i.rule),
+    )
+    for item in past[:-1]:
+        store.decisions.decide(
+            item.rule, item.employee_id, TaskStatus.DONE, spell_id=item.spell_id, due=item.due,
+            decided_on=item.due,
+        )  # fmt: skip
 
 
 def _refuse_non_empty(store: Store) -> None:

@@ -56,8 +56,9 @@ class DecisionRepository:
         spell_id: int | None = None,
         due: date | None = None,
         reason: str = "",
+        decided_on: date | None = None,
     ) -> TaskDecision:
-        """Store (or replace) the decision on one item."""
+        """Store (or replace) the decision on one item, decided today unless `decided_on`."""
         reason = reason.strip()
         errors = []
         if status is TaskStatus.NOT_RELEVANT and not reason:
@@ -69,7 +70,7 @@ class DecisionRepository:
         raise_if_any(errors)
         decision = TaskDecision(
             rule=rule, employee_id=employee_id, spell_id=spell_id, due=due, status=status,
-            reason=reason, decided_on=self._today(),
+            reason=reason, decided_on=decided_on or self._today(),
         )  # fmt: skip
         with self._db.atomic():
             self._delete_key(decision.key)

@@ -32,9 +32,12 @@ from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
 from fravaer_desktop.ui.pages.absence_page import AbsencePage
 from fravaer_desktop.ui.pages.company_page import CompanyPage, describe_file
 from fravaer_desktop.ui.pages.employees_page import EmployeesPage
+from fravaer_desktop.ui.pages.overview_page import OverviewPage
+from fravaer_desktop.ui.pages.statistics_page import StatisticsPage
 from fravaer_desktop.ui.printing import print_absence_overview
+from fravaer_desktop.ui.widgets.lazy_page import LazyPage
 
-PAGE_TITLES = ("Fravær", "Medarbejdere", "Virksomhed")
+PAGE_TITLES = ("Overblik", "Fravær", "Medarbejdere", "Statistik", "Virksomhed")
 
 
 class MainWindow(QMainWindow):
@@ -65,15 +68,32 @@ class MainWindow(QMainWindow):
         self.store, self.file_path, self.is_demo = store, file_path, is_demo
         self.actions = AppActions(store, self.health_check, self)
         self.actions.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.overview_page = OverviewPage(self.actions)
+        self.overview_page.open_employee.connect(self.show_employee)
         self.absence_page = AbsencePage(self.actions)
-        self.employees_page = EmployeesPage(
-            self.actions, lambda e: print_absence_overview(self, self.store, e)
+        # Built when first opened: both read much more than the first page needs.
+        self._employees_slot = LazyPage(
+            lambda: EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
         )
+        self._statistics_slot = LazyPage(lambda: StatisticsPage(store), StatisticsPage.reload)
+        for signal in (
+            self.actions.spell_saved,
+            self.actions.spell_deleted,
+            self.actions.employee_saved,
+            self.actions.employee_deleted,
+        ):
+            signal.connect(lambda *_: self._statistics_slot.mark_stale())
         self.company_page = CompanyPage(describe_file(file_path))
         self.company_page.edit_requested.connect(self.edit_company)
         self.company_page.backup_requested.connect(self.backup)
         self.pages = QStackedWidget()
-        for page in (self.absence_page, self.employees_page, self.company_page):
+        for page in (
+            self.overview_page,
+            self.absence_page,
+            self._employees_slot,
+            self._statistics_slot,
+            self.company_page,
+        ):
             self.pages.addWidget(page)
         self.navigation = QListWidget()
         self.navigation.addItems(PAGE_TITLES)
@@ -104,8 +124,21 @@ class MainWindow(QMainWindow):
         if self.is_demo and self._demo_folder is not None:
             shutil.rmtree(self._demo_folder, ignore_errors=True)
 
+    @property
+    def employees_page(self) -> EmployeesPage:
+        return self._employees_slot.page()
+
+    @property
+    def statistics_page(self) -> StatisticsPage:
+        return self._statistics_slot.page()
+
     def show_page(self, title: str) -> None:
         self.navigation.setCurrentRow(PAGE_TITLES.index(title))
+
+    def show_employee(self, employee_id: int) -> None:
+        """Open one employee's history on the Medarbejdere page."""
+        self.show_page("Medarbejdere")
+        self.employees_page.select_employee(employee_id)
 
     def edit_company(self) -> None:
         dialog = CompanyDialog(self.store.company, self)

@@ -1,0 +1,49 @@
+"""Follow-up reads that combine the company file with the rules: the overview of what to do now.
+
+Qt-free; the overview page, the archive export and the benchmarks call it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from fravaer_desktop.core.counters import one_year_before
+from fravaer_desktop.core.overview import Overview, build_overview
+from fravaer_desktop.core.rules import latest
+from fravaer_desktop.core.statistics import GoalStatus, goal_status, twelve_months_back
+from fravaer_desktop.storage.repositories import Store
+
+
+def overview_history_start(today: date) -> date:
+    """The first day whose absence can still matter for today's overview.
+
+    The 120-day count looks back 12 months (and its notice window runs to day 129), the 22-week
+    count 9 calendar months, frequent absence at most 12 months; a year and the 120-day window
+    back covers them all. Older spells that are still ongoing are read too (they overlap).
+    """
+    window = latest("regel_120").numbers["window_last_day"]
+    return one_year_before(today) - timedelta(days=window)
+
+
+def current_overview(store: Store) -> Overview:
+    """Everything the manager should do or know today, with the stored decisions applied."""
+    today = store.today()
+    spells = store.absences.between(overview_history_start(today), today)
+    return build_overview(
+        store.company.get(),
+        store.employees.list_all(),
+        spells,
+        store.decisions.all(),
+        store.policy.get(),
+        today,
+    )
+
+
+def current_goal_status(store: Store) -> GoalStatus | None:
+    """How the company is doing against its goals today; None when it has set none."""
+    today = store.today()
+    goals = store.goals.all()
+    if not goals:
+        return None
+    spells = store.absences.between(twelve_months_back(today), today)
+    return goal_status(store.employees.list_all(), spells, goals, today)

@@ -1,0 +1,387 @@
+"""Overblik: what the law and the company's routine ask of the manager today, this week and later."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fravaer_desktop.core.danish import long_date, number, short_date
+from fravaer_desktop.core.due import calendar_day_note, due_sentence
+from fravaer_desktop.core.models import TaskStatus
+from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
+from fravaer_desktop.core.statistics import goal_status_lines
+from fravaer_desktop.followup import current_goal_status, current_overview
+from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
+from fravaer_desktop.ui.pages.absence_page import heading
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE_COLOUR = QColor("#b3261e")
+GROUP_ORDER = (
+    Horizon.OVERDUE,
+    Horizon.TODAY,
+    Horizon.THIS_WEEK,
+    Horizon.LATER,
+    Horizon.NO_DEADLINE,
+    Horizon.DECIDED,
+)
+EMPTY_TEXT = (
+    "Der er ingen frister eller opgaver lige nu.\n\n"
+    "Når en medarbejder bliver sygemeldt, viser Fravær her, hvad loven og jeres egen "
+    "kontaktrutine beder dig gøre, og hvornår: samtale, anmeldelse, opfølgning."
+)
+NOTE_STYLE = "color: palette(placeholder-text);"
+
+
+def decision_text(item: OverviewItem) -> str:
+    """'Klaret 3. december 2026' or 'Ikke relevant (25. november 2026): <reason>'; else ''."""
+    decision = item.decision
+    if decision is None:
+        return ""
+    if decision.status is TaskStatus.DONE:
+        return f"Klaret {long_date(decision.decided_on)}"
+    return f"Ikke relevant ({long_date(decision.decided_on)}): {decision.reason}"
+
+
+class OverviewPage(QWidget):
+    """The first page. `open_employee` asks the window to show one employee's history."""
+
+    open_employee = Signal(int)
+
+    def __init__(self, actions: AppActions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actions = actions
+        self.overview: Overview | None = None
+        self.title = heading("Overblik")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.goal_label = QLabel()
+        self.goal_label.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Opgaver")
+        self.tree.setHeaderLabels(("Frist", "Opgave", "Medarbejder", "Kilde"))
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("font-size: 12pt; padding: 40px;")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.done_button = QPushButton("Marker som &klaret")
+        self.not_relevant_button = QPushButton("&Ikke relevant…")
+        self.undo_button = QPushButton("&Fortryd")
+        self.employee_button = QPushButton("Vis &medarbejderen")
+        self.absent_list = QListWidget()
+        self.absent_list.setAccessibleName("Fraværende nu")
+        self.absent_list.setWordWrap(True)
+        self.absent_list.setSpacing(2)
+        self.rule_120_list = QListWidget()
+        self.rule_120_list.setAccessibleName("120-dagesreglen")
+        self.rule_120_list.setWordWrap(True)
+        self.rule_120_heading = QLabel("<b>120-dagesreglen</b>")
+        self._build_layout()
+        self.tree.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.tree.itemActivated.connect(lambda *_: self._open_selected_employee())
+        self.done_button.clicked.connect(self.mark_done)
+        self.not_relevant_button.clicked.connect(self.mark_not_relevant)
+        self.undo_button.clicked.connect(self.undo)
+        self.employee_button.clicked.connect(self._open_selected_employee)
+        self.absent_list.itemActivated.connect(
+            lambda item: self.open_employee.emit(item.data(ITEM_ROLE))
+        )
+        for signal in (
+            actions.spell_saved,
+            actions.spell_deleted,
+            actions.employee_saved,
+            actions.employee_deleted,
+        ):
+            signal.connect(lambda *_: self.reload())
+        self.reload()
+
+    # --- Layout --------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        buttons = QHBoxLayout()
+        for button in (
+            self.done_button,
+            self.not_relevant_button,
+            self.undo_button,
+            self.employee_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        detail_frame = QFrame()
+        detail_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        detail_layout = QVBoxLayout(detail_frame)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addWidget(self.tree, 3)
+        left.addWidget(self.empty_label, 3)
+        left.addWidget(detail_frame, 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Fraværende nu</b>"))
+        right.addWidget(self.absent_list, 2)
+        right.addWidget(self.rule_120_heading)
+        right.addWidget(self.rule_120_list, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.goal_label)
+        layout.addLayout(body, 1)
+
+    # --- Data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Recompute the overview from the company file and show it, keeping the selection."""
+        selected = self.selected_item()
+        self.overview = current_overview(self.actions.store)
+        self._show_summary()
+        self._fill_tree()
+        self._fill_absent()
+        self._fill_rule_120()
+        if selected is not None:
+            self.select(selected.key)
+        if self.selected_item() is None:
+            self._select_first_open()
+        self._show_selected()
+
+    def _show_summary(self) -> None:
+        overview = self.overview
+        assert overview is not None
+        groups = overview.grouped()
+        parts = []
+        counts = (
+            (Horizon.OVERDUE, "overskredet", "overskredne"),
+            (Horizon.TODAY, "skal gøres i dag", "skal gøres i dag"),
+            (Horizon.THIS_WEEK, "denne uge", "denne uge"),
+        )
+        for horizon, one, many in counts:
+            count = len(groups[horizon])
+            if count:
+                parts.append(f"{count} {one if count == 1 else many}")
+        status = ", ".join(parts) if parts else "intet haster"
+        away = len(overview.absent_now)
+        away_text = f"{away} fraværende" if away else "ingen fraværende"
+        self.summary.setText(
+            f"{long_date(overview.today).capitalize()} · {status} · {away_text} i dag"
+        )
+        goal = current_goal_status(self.actions.store)
+        self.goal_label.setText(" ".join(goal_status_lines(goal)) if goal else "")
+        self.goal_label.setVisible(goal is not None)
+
+    def _fill_tree(self) -> None:
+        overview = self.overview
+        assert overview is not None
+        self.tree.clear()
+        groups = overview.grouped()
+        shown = 0
+        for horizon in GROUP_ORDER:
+            items = [i for i in groups[horizon] if not _expired_option(i, horizon)]
+            if not items:
+                continue
+            group = QTreeWidgetItem([f"{horizon.value} ({len(items)})"])
+            font = QFont(group.font(0))
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if horizon is Horizon.OVERDUE:
+                group.setForeground(0, QBrush(OVERDUE_COLOUR))
+            self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            for item in items:
+                group.addChild(self._tree_row(item, horizon))
+                shown += 1
+            group.setExpanded(horizon is not Horizon.DECIDED)
+        has_items = shown > 0
+        self.tree.setVisible(has_items)
+        self.empty_label.setVisible(not has_items)
+
+    def _tree_row(self, item: OverviewItem, horizon: Horizon) -> QTreeWidgetItem:
+        due = short_date(item.due) if item.due else "Ingen frist"
+        row = QTreeWidgetItem([due, item.title, item.employee_name, item.source])
+        row.setData(0, ITEM_ROLE, item)
+        row.setToolTip(1, item.explanation)
+        if horizon is Horizon.OVERDUE:
+            for column in range(4):
+                row.setForeground(column, QBrush(OVERDUE_COLOUR))
+        if item.decision is not None:
+            row.setToolTip(0, decision_text(item))
+        return row
+
+    def _fill_absent(self) -> None:
+        overview = self.overview
+        assert overview is not None
+        self.absent_list.clear()
+        for absent in sorted(overview.absent_now, key=lambda a: a.employee_name):
+            extent = " (delvist)" if absent.spell.is_partial else ""
+            text = (
+                f"{absent.employee_name}\ndag {absent.day_number}{extent}, "
+                f"siden {long_date(absent.spell.first_day)}"
+            )
+            self.absent_list.addItem(text)
+            self.absent_list.item(self.absent_list.count() - 1).setData(
+                ITEM_ROLE, absent.employee_id
+            )
+        if not overview.absent_now:
+            self.absent_list.addItem("Ingen er fraværende i dag.")
+
+    def _fill_rule_120(self) -> None:
+        overview = self.overview
+        assert overview is not None
+        self.rule_120_list.clear()
+        names = {e.id: e.name for e in self.actions.store.employees.list_all()}
+        for employee_id, status in sorted(
+            overview.rule_120.items(), key=lambda pair: names.get(pair[0], "")
+        ):
+            text = f"{names.get(employee_id, '')}: {number(status.days)} af {status.limit} dage"
+            self.rule_120_list.addItem(text)
+            row = self.rule_120_list.item(self.rule_120_list.count() - 1)
+            row.setData(ITEM_ROLE, employee_id)
+            if status.warning:
+                row.setForeground(QBrush(OVERDUE_COLOUR))
+        has_any = bool(overview.rule_120)
+        self.rule_120_heading.setVisible(has_any)
+        self.rule_120_list.setVisible(has_any)
+
+    # --- Selection and detail ------------------------------------------------------------------
+
+    def selected_item(self) -> OverviewItem | None:
+        current = self.tree.currentItem()
+        return current.data(0, ITEM_ROLE) if current is not None else None
+
+    def select(self, key: tuple) -> bool:
+        """Select the item with this key; False when it is not on the overview."""
+        for group_index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(group_index)
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                if child.data(0, ITEM_ROLE).key == key:
+                    self.tree.setCurrentItem(child)
+                    return True
+        return False
+
+    def item_rows(self) -> list[tuple[str, OverviewItem]]:
+        """(group title, item) for every row in the tree, top to bottom (tests, screenshots)."""
+        rows = []
+        for group_index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(group_index)
+            for child_index in range(group.childCount()):
+                rows.append((group.text(0), group.child(child_index).data(0, ITEM_ROLE)))
+        return rows
+
+    def _select_first_open(self) -> None:
+        for group_index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(group_index)
+            if group.childCount():
+                self.tree.setCurrentItem(group.child(0))
+                return
+
+    def _show_selected(self) -> None:
+        item = self.selected_item()
+        has_item = item is not None
+        decided = has_item and item.decision is not None
+        self.done_button.setEnabled(has_item and not decided)
+        self.not_relevant_button.setEnabled(has_item and not decided)
+        self.undo_button.setEnabled(decided)
+        self.employee_button.setEnabled(has_item)
+        self.detail.setText(self._detail_html(item) if item else "")
+
+    def _detail_html(self, item: OverviewItem) -> str:
+        today = self.actions.today
+        lines = [f"<h3 style='margin:0'>{escape(item.title)} – {escape(item.employee_name)}</h3>"]
+        if item.due is not None:
+            colour = OVERDUE_COLOUR.name() if item.horizon(today) is Horizon.OVERDUE else ""
+            style = f" style='color:{colour}'" if colour else ""
+            lines.append(f"<p{style}><b>{escape(due_sentence(item.due, today))}</b></p>")
+        elif item.is_option:
+            lines.append("<p><b>En mulighed uden lovbestemt frist.</b></p>")
+        if item.detail:
+            lines.append(f"<p>{escape(item.detail)}</p>")
+        lines.append(f"<p>{escape(item.explanation)}</p>")
+        lines.append(f"<p style='{NOTE_STYLE}'>Kilde: {escape(item.source)}</p>")
+        if item.due is not None and (note := calendar_day_note(item.due)):
+            lines.append(f"<p style='{NOTE_STYLE}'>{escape(note)}</p>")
+        if item.decision is not None:
+            lines.append(f"<p><b>{escape(decision_text(item))}</b></p>")
+        return "".join(lines)
+
+    # --- Actions -------------------------------------------------------------------------------
+
+    def mark_done(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        self.actions.store.decisions.decide(
+            item.rule, item.employee_id, TaskStatus.DONE, spell_id=item.spell_id, due=item.due
+        )
+        self.actions.status_message.emit(f"»{item.title}« er markeret som klaret")
+        self._reload_next_open(item)
+
+    def mark_not_relevant(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        dialog = NotRelevantDialog(
+            self.actions.store.decisions, item, self.actions.health_check, self
+        )
+        if dialog.exec():
+            self.actions.status_message.emit(f"»{item.title}« er markeret som ikke relevant")
+            self._reload_next_open(item)
+
+    def undo(self) -> None:
+        item = self.selected_item()
+        if item is None or item.decision is None:
+            return
+        self.actions.store.decisions.undo(item.key)
+        self.actions.status_message.emit(f"»{item.title}« er åben igen")
+        self.reload()
+
+    def _reload_next_open(self, decided: OverviewItem) -> None:
+        """Reload and move on to the next open item, so a list can be worked through."""
+        rows = [item for _, item in self.item_rows()]
+        keys = [item.key for item in rows]
+        following = rows[keys.index(decided.key) + 1 :] if decided.key in keys else []
+        self.reload()
+        for item in following:
+            if item.decision is None and self.select(item.key):
+                return
+        self._select_first_open()
+
+    def _open_selected_employee(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.open_employee.emit(item.employee_id)
+
+
+def _expired_option(item: OverviewItem, horizon: Horizon) -> bool:
+    """An option whose last day has passed without a decision: nothing to do any more."""
+    return horizon is Horizon.DECIDED and item.decision is None

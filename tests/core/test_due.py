@@ -1,0 +1,48 @@
+"""Deadlines in words: relative to today, and a warning when one falls on a weekend or holiday."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fravaer_desktop.core.due import calendar_day_note, due_sentence, relative_due
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        pytest.param(date(2026, 11, 25), "i dag", id="due today"),
+        pytest.param(date(2026, 11, 26), "i morgen", id="due tomorrow"),
+        pytest.param(date(2026, 12, 2), "om 7 dage", id="due in a week"),
+        pytest.param(date(2026, 11, 24), "overskredet i går", id="passed yesterday"),
+        pytest.param(date(2026, 11, 13), "overskredet for 12 dage siden", id="passed 12 days ago"),
+    ],
+)
+def test_relative_due(due, expected):
+    assert relative_due(due, TODAY) == expected
+
+
+def test_due_sentence_names_the_weekday_and_the_danish_date():
+    assert due_sentence(date(2026, 12, 11), TODAY) == "Senest fredag 11. december 2026 (om 16 dage)."
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        pytest.param(date(2026, 11, 28), "Fristen falder på en lørdag.", id="saturday"),
+        pytest.param(date(2026, 11, 29), "Fristen falder på en søndag.", id="sunday"),
+        pytest.param(date(2026, 12, 25), "Fristen falder på en helligdag (juledag).", id="christmas"),
+        pytest.param(date(2027, 3, 26), "Fristen falder på en helligdag (langfredag).", id="good friday"),
+    ],
+)
+def test_a_deadline_on_a_day_off_is_shown_as_it_is_with_a_warning(due, expected):
+    note = calendar_day_note(due)
+    assert note.startswith(expected)
+    assert "kalenderdage" in note and "flytter sig ikke" in note
+
+
+def test_a_deadline_on_a_working_day_needs_no_warning():
+    assert calendar_day_note(date(2026, 11, 25)) == ""

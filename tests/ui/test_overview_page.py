@@ -1,0 +1,194 @@
+"""Overblik: the manager sees what to do and by when, marks it done or not relevant, and it lasts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, TaskStatus
+from fravaer_desktop.core.overview import Horizon
+from fravaer_desktop.storage.database import open_database
+from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.main_window import MainWindow
+from tests.conftest import TODAY
+
+
+def _anna(store: Store):
+    return next(e for e in store.employees.list_all() if e.name == "Anna Jensen")
+
+
+def _sick(store: Store, days_ago: int, kind=AbsenceKind.OWN_SICKNESS) -> AbsenceSpell:
+    first = TODAY - timedelta(days=days_ago)
+    return store.absences.add(AbsenceSpell(employee_id=_anna(store).id, first_day=first, kind=kind))
+
+
+def _row(page, rule: str):
+    return next((group, item) for group, item in page.item_rows() if item.rule == rule)
+
+
+def test_the_overview_is_the_first_page(window: MainWindow):
+    assert window.navigation.currentItem().text() == "Overblik"
+    assert window.pages.currentWidget() is window.overview_page
+
+
+def test_a_company_with_nothing_to_do_sees_a_calm_empty_state(window: MainWindow):
+    page = window.overview_page
+    assert page.tree.isHidden()
+    assert page.empty_label.isVisible()
+    assert "ingen frister eller opgaver lige nu" in page.empty_label.text()
+    assert "ingen fraværende" in page.summary.text()
+
+
+def test_a_sick_call_puts_the_conversation_deadline_on_the_overview(window: MainWindow, qtbot):
+    spell = _sick(window.store, days_ago=10)
+    window.actions.spell_saved.emit(spell)
+    group, item = _row(window.overview_page, "samtale")
+    assert item.due == spell.first_day + timedelta(days=28) == date(2026, 12, 11)
+    assert group.startswith(Horizon.LATER.value)
+    assert item.employee_name == "Anna Jensen"
+    page = window.overview_page
+    page.select(item.key)
+    text = page.detail.text()
+    assert "Senest fredag 11. december 2026 (om 18 dage)" in text
+    assert "Sygedagpengeloven § 7a" in text
+    absent = page.absent_list.item(0).text()
+    assert absent.startswith("Anna Jensen") and "dag 11" in absent
+
+
+def test_an_overdue_task_stands_out_in_its_own_group(window: MainWindow):
+    _sick(window.store, days_ago=40)
+    window.overview_page.reload()
+    page = window.overview_page
+    group, item = _row(page, "samtale")
+    assert group.startswith(Horizon.OVERDUE.value)
+    assert item.due == date(2026, 11, 11)
+    assert "overskred" in page.summary.text()
+    assert page.select(item.key)
+    assert "overskredet for 12 dage siden" in page.detail.text()
+
+
+def test_marking_done_is_stored_and_still_done_after_a_restart(
+    qtbot, tmp_path, company_file, health_check
+):
+    path = company_file
+    first = MainWindow(_open(path), health_check, path, is_demo=False)
+    qtbot.addWidget(first)
+    page = first.overview_page
+    _, item = _row(page, "samtale")
+    assert page.select(item.key)
+    qtbot.mouseClick(page.done_button, _left())
+    group, after = _row(page, "samtale")
+    assert group.startswith(Horizon.DECIDED.value)
+    assert after.decision.status is TaskStatus.DONE
+    first.close_store()
+    first.close()
+
+    again = MainWindow(_open(path), health_check, path, is_demo=False)
+    qtbot.addWidget(again)
+    group, stored = _row(again.overview_page, "samtale")
+    assert group.startswith(Horizon.DECIDED.value)
+    assert stored.decision.status is TaskStatus.DONE
+    assert stored.decision.decided_on == TODAY
+    again.overview_page.select(stored.key)
+    assert "Klaret 23. november 2026" in again.overview_page.detail.text()
+    assert again.overview_page.undo_button.isEnabled()
+    assert not again.overview_page.done_button.isEnabled()
+    again.close_store()
+
+
+def test_not_relevant_needs_a_reason_and_stores_nothing_without_one(window: MainWindow, drive_modal):
+    _sick(window.store, days_ago=5)
+    page = window.overview_page
+    page.reload()
+    _, item = _row(page, "samtale")
+    page.select(item.key)
+    messages = []
+
+    def leave_reason_empty(dialog):
+        dialog.save_button.click()
+        messages.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+        dialog.reject()
+
+    drive_modal(page.mark_not_relevant, leave_reason_empty)
+    assert "Skriv kort, hvorfor punktet ikke er relevant." in messages
+    assert window.store.decisions.all() == []
+
+    def give_reason(dialog):
+        dialog.reason.setText("Medarbejderen er opsagt og fratræder om to uger")
+        dialog.save_button.click()
+
+    drive_modal(page.mark_not_relevant, give_reason)
+    [stored] = window.store.decisions.all()
+    assert stored.status is TaskStatus.NOT_RELEVANT
+    assert stored.reason == "Medarbejderen er opsagt og fratræder om to uger"
+    _, decided = _row(page, "samtale")
+    page.select(decided.key)
+    assert "Ikke relevant (23. november 2026): Medarbejderen er opsagt" in page.detail.text()
+
+
+def test_undo_opens_the_task_again(window: MainWindow, qtbot):
+    _sick(window.store, days_ago=5)
+    page = window.overview_page
+    page.reload()
+    _, item = _row(page, "samtale")
+    page.select(item.key)
+    qtbot.mouseClick(page.done_button, _left())
+    page.select(item.key)
+    qtbot.mouseClick(page.undo_button, _left())
+    group, reopened = _row(page, "samtale")
+    assert reopened.decision is None
+    assert not group.startswith(Horizon.DECIDED.value)
+    assert window.store.decisions.all() == []
+
+
+def test_a_childs_sick_day_puts_no_legal_task_on_the_overview(window: MainWindow):
+    _sick(window.store, days_ago=0, kind=AbsenceKind.CHILD_SICK)
+    window.overview_page.reload()
+    rules = {item.rule for _, item in window.overview_page.item_rows()}
+    assert rules.isdisjoint({"samtale", "arbejdsgiverperiode", "anmeldelse", "jobcenter"})
+
+
+def test_show_employee_opens_that_employees_history(window: MainWindow, qtbot):
+    _sick(window.store, days_ago=5)
+    page = window.overview_page
+    page.reload()
+    _, item = _row(page, "samtale")
+    page.select(item.key)
+    qtbot.mouseClick(page.employee_button, _left())
+    assert window.navigation.currentItem().text() == "Medarbejdere"
+    assert window.employees_page.table.selected_row().name == "Anna Jensen"
+
+
+def test_statistics_page_follows_new_absence_when_opened_again(window: MainWindow):
+    window.show_page("Statistik")
+    before = window.statistics_page.statistics.spells
+    window.show_page("Overblik")
+    spell = _sick(window.store, days_ago=20)
+    window.actions.spell_saved.emit(spell)
+    window.show_page("Statistik")
+    assert window.statistics_page.statistics.spells == before + 1
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _left():
+    return Qt.MouseButton.LeftButton
+
+
+def _open(path) -> Store:
+    return Store(open_database(path), today=lambda: TODAY)
+
+
+@pytest.fixture
+def company_file(tmp_path, company_store):
+    """A company file on disk with Anna Jensen sick since 10 days ago."""
+    from fravaer_desktop.storage.backup import backup_database
+
+    _sick(company_store, days_ago=10)
+    path = tmp_path / "virksomhed.sqlite"
+    backup_database(company_store.db, path)
+    return path
