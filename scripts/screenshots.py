@@ -120,6 +120,8 @@ def dialog_shots(window, store):
         ("10-virksomhed-rediger", lambda: CompanyDialog(store.company).exec(), nothing),
         ("11-periode", lambda: print_absence_overview(window, store, first), nothing),
         ("12-udskrift", lambda: print_absence_overview(window, store, first), "accept"),
+        ("14-fravaerspolitik", window.edit_policy, nothing),
+        ("15-ikke-relevant", window.overview_page.mark_not_relevant, nothing),
     ]
 
 

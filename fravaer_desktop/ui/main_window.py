@@ -29,6 +29,7 @@ from fravaer_desktop.storage.backup import backup_database
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+from fravaer_desktop.ui.dialogs.policy_dialog import PolicyDialog
 from fravaer_desktop.ui.pages.absence_page import AbsencePage
 from fravaer_desktop.ui.pages.company_page import CompanyPage, describe_file
 from fravaer_desktop.ui.pages.employees_page import EmployeesPage
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.company_page = CompanyPage(describe_file(file_path))
         self.company_page.edit_requested.connect(self.edit_company)
         self.company_page.backup_requested.connect(self.backup)
+        self.company_page.policy_requested.connect(self.edit_policy)
         self.pages = QStackedWidget()
         for page in (
             self.overview_page,
@@ -146,6 +148,13 @@ class MainWindow(QMainWindow):
             self._show_company()
             self.statusBar().showMessage("Virksomhedens oplysninger er gemt", 8000)
 
+    def edit_policy(self) -> None:
+        dialog = PolicyDialog(self.store.policy, self)
+        if dialog.exec():
+            self.company_page.show_policy(dialog.result_object)
+            self.overview_page.reload()
+            self.statusBar().showMessage("Fraværspolitikken er gemt", 8000)
+
     def backup(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
         name, _ = QFileDialog.getSaveFileName(
@@ -166,6 +175,7 @@ class MainWindow(QMainWindow):
     def _show_company(self) -> None:
         company = self.store.company.get()
         self.company_page.show_company(company)
+        self.company_page.show_policy(self.store.policy.get())
         name = company.name if company else "Ingen virksomhed"
         suffix = " (demo)" if self.is_demo else ""
         self.setWindowTitle(f"{name}{suffix} – {APP_NAME}")

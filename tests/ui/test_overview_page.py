@@ -192,3 +192,38 @@ def company_file(tmp_path, company_store):
     path = tmp_path / "virksomhed.sqlite"
     backup_database(company_store.db, path)
     return path
+
+
+def test_the_contact_routine_can_be_changed_and_the_overview_follows(window, drive_modal):
+    _sick(window.store, days_ago=0)
+    page = window.overview_page
+    page.reload()
+    contact_days = sorted(item.due for _, item in page.item_rows() if item.rule == "kontakt")
+    assert contact_days == [TODAY, TODAY + timedelta(days=4), TODAY + timedelta(days=13)]
+
+    def choose_2_6_14(dialog):
+        dialog.choose_preset((2, 6, 14))
+        dialog.save_button.click()
+
+    window.show_page("Virksomhed")
+    drive_modal(window.edit_policy, choose_2_6_14)
+    assert window.store.policy.get().contact_days == (2, 6, 14)
+    assert window.company_page.contact.text() == "Kontakt på dag 2, 6 og 14"
+    contact_days = sorted(item.due for _, item in page.item_rows() if item.rule == "kontakt")
+    assert contact_days == [TODAY + timedelta(days=1), TODAY + timedelta(days=5),
+                            TODAY + timedelta(days=13)]  # fmt: skip
+
+
+def test_own_contact_days_that_are_not_numbers_are_refused(window, drive_modal):
+    seen = []
+
+    def type_words(dialog):
+        dialog.contact_choice.setCurrentIndex(dialog.contact_choice.count() - 1)
+        dialog.own_days.setText("mandag og fredag")
+        dialog.save_button.click()
+        seen.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+        dialog.reject()
+
+    drive_modal(window.edit_policy, type_words)
+    assert any("Skriv fraværsdagene som tal" in text for text in seen)
+    assert window.store.policy.get().contact_days is None

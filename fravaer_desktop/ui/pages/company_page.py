@@ -8,13 +8,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fravaer_desktop.core.danish import number
-from fravaer_desktop.core.models import Company
+from fravaer_desktop.core.models import AbsencePolicy, Company
+from fravaer_desktop.ui.dialogs.policy_dialog import policy_summary
 from fravaer_desktop.ui.pages.absence_page import heading
 
 
 class CompanyPage(QWidget):
     edit_requested = Signal()
     backup_requested = Signal()
+    policy_requested = Signal()
 
     def __init__(self, file_label: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -24,6 +26,9 @@ class CompanyPage(QWidget):
         self.address = QLabel()
         self.salary = QLabel()
         self.hours = QLabel()
+        self.contact = QLabel()
+        self.frequent = QLabel()
+        self.frequent.setWordWrap(True)
         self.file = QLabel(file_label)
         self.file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.file.setWordWrap(True)
@@ -33,13 +38,18 @@ class CompanyPage(QWidget):
         form.addRow("Adresse:", self.address)
         form.addRow("Løn under sygdom:", self.salary)
         form.addRow("Normal arbejdstid:", self.hours)
+        form.addRow("Kontaktrutine:", self.contact)
+        form.addRow("Hyppigt fravær:", self.frequent)
         form.addRow("Data gemmes i:", self.file)
         edit = QPushButton("Rediger virksomhed…")
+        policy = QPushButton("Fraværspolitik…")
         backup = QPushButton("Tag sikkerhedskopi…")
         edit.clicked.connect(self.edit_requested)
+        policy.clicked.connect(self.policy_requested)
         backup.clicked.connect(self.backup_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(edit)
+        buttons.addWidget(policy)
         buttons.addWidget(backup)
         buttons.addStretch(1)
         note = QLabel(
@@ -53,6 +63,11 @@ class CompanyPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(note)
         layout.addStretch(1)
+
+    def show_policy(self, policy: AbsencePolicy) -> None:
+        contact, frequent = policy_summary(policy)
+        self.contact.setText(contact)
+        self.frequent.setText(frequent)
 
     def show_company(self, company: Company | None) -> None:
         if company is None:

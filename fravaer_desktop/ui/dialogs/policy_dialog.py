@@ -1,0 +1,165 @@
+"""Fraværspolitik: the company's own routine for keeping contact and for frequent short absence."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+
+from fravaer_desktop.core.models import AbsencePolicy
+from fravaer_desktop.core.rules import latest
+from fravaer_desktop.core.validation import FieldError, ValidationError
+from fravaer_desktop.storage.followup_repositories import PolicyRepository
+from fravaer_desktop.ui.dialogs.base import SaveDialog
+
+#: Common contact routines (policy, not law): the days of absence on which the manager calls.
+CONTACT_PRESETS: tuple[tuple[int, ...], ...] = ((1, 5, 14), (2, 6, 14))
+OWN_DAYS = "Egne dage"
+BRADFORD_NOTE = (
+    "Bradford-faktoren (antal perioder² × antal dage over 52 uger) vægter mange korte fravær "
+    "tungt. Den er et groft mål: den siger intet om årsagen og må aldrig stå alene."
+)
+
+
+def days_text(days: tuple[int, ...]) -> str:
+    """(1, 5, 14) -> 'dag 1, 5 og 14'."""
+    numbers = [str(d) for d in days]
+    joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " og " + numbers[-1]
+    return f"dag {joined}"
+
+
+def parse_days(text: str) -> tuple[int, ...] | None:
+    """'1, 5 og 14' -> (1, 5, 14); None when the text holds anything but day numbers."""
+    parts = [p for p in re.split(r"[,\s]+|\bog\b", text.strip()) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(sorted({int(p) for p in parts}))
+
+
+def default_contact_days() -> tuple[int, ...]:
+    return tuple(sorted(latest("kontakt").numbers.values()))
+
+
+def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
+    """Two Danish lines for the Virksomhed page: the contact routine and the frequent-absence rule."""
+    numbers = latest("fravaerssamtale").numbers
+    contact = f"Kontakt på {days_text(policy.contact_days or default_contact_days())}"
+    spells = policy.frequent_spells or numbers["spells"]
+    spell_months = policy.frequent_spell_months or numbers["spell_months"]
+    days = policy.frequent_days or numbers["days"]
+    day_months = policy.frequent_day_months or numbers["day_months"]
+    frequent = (
+        f"Samtale ved {spells} fraværsperioder på {spell_months} måneder "
+        f"eller {days} fraværsdage på {day_months} måneder"
+    )
+    if policy.bradford_enabled:
+        frequent += "; Bradford-faktor vises"
+    return contact, frequent
+
+
+class PolicyDialog(SaveDialog):
+    """Stores the policy with PolicyRepository.save; result_object is the saved AbsencePolicy."""
+
+    def __init__(self, repository: PolicyRepository, parent: QWidget | None = None):
+        super().__init__("Fraværspolitik", save_text="Gem politik", parent=parent)
+        self._repository = repository
+        policy = repository.get()
+        numbers = latest("fravaerssamtale").numbers
+        intro = QLabel(
+            "Jeres egne rutiner (ikke lovkrav). Overblikket minder dig om at kontakte en syg "
+            "medarbejder på de valgte fraværsdage og foreslår en støttende samtale ved hyppigt "
+            "fravær."
+        )
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.contact_choice = QComboBox()
+        self.contact_choice.setAccessibleName("Kontaktrutine")
+        default = default_contact_days()
+        self.presets = list(dict.fromkeys((default, *CONTACT_PRESETS)))
+        for days in self.presets:
+            label = days_text(days).capitalize() + (" (standard)" if days == default else "")
+            self.contact_choice.addItem(label)
+        self.contact_choice.addItem(OWN_DAYS)
+        current = policy.contact_days or default
+        self.own_days = QLineEdit(", ".join(str(d) for d in current))
+        self.own_days.setPlaceholderText("fx 1, 4, 10")
+        self.own_days.setAccessibleName("Egne kontaktdage")
+        self.contact_choice.currentIndexChanged.connect(
+            lambda _: self.own_days.setEnabled(self.chosen_preset() is None)
+        )
+        self.choose_preset(current)
+        self.form.addRow("&Kontakt på:", self.contact_choice)
+        self.errors.add_row(self.form, "&Egne dage:", self.own_days, "contact_days")
+        self.spells = self._spin(policy.frequent_spells or numbers["spells"], "Antal perioder")
+        self.spell_months = self._spin(
+            policy.frequent_spell_months or numbers["spell_months"], "Måneder for perioder"
+        )
+        self.days = self._spin(policy.frequent_days or numbers["days"], "Antal dage")
+        self.day_months = self._spin(
+            policy.frequent_day_months or numbers["day_months"], "Måneder for dage"
+        )
+        self.form.addRow(
+            "Hyppigt fravær:", _row(self.spells, "perioder på", self.spell_months, "måneder")
+        )
+        self.form.addRow("eller:", _row(self.days, "dage på", self.day_months, "måneder"))
+        self.bradford = QCheckBox("Vis Bradford-faktoren")
+        self.bradford.setChecked(policy.bradford_enabled)
+        self.form.addRow("", self.bradford)
+        note = QLabel(BRADFORD_NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        self.form.addRow("", note)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
+
+    @staticmethod
+    def _spin(value: int, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(1, 365)
+        spin.setValue(value)
+        spin.setAccessibleName(name)
+        return spin
+
+    def chosen_preset(self) -> tuple[int, ...] | None:
+        """The preset routine chosen, or None for the company's own days."""
+        index = self.contact_choice.currentIndex()
+        return self.presets[index] if 0 <= index < len(self.presets) else None
+
+    def choose_preset(self, days: tuple[int, ...]) -> None:
+        """Select the preset with these days, or "Egne dage" when there is none."""
+        index = self.presets.index(days) if days in self.presets else len(self.presets)
+        self.contact_choice.setCurrentIndex(index)
+        self.own_days.setEnabled(self.chosen_preset() is None)
+
+    def contact_days(self) -> tuple[int, ...]:
+        chosen = self.chosen_preset()
+        if chosen is not None:
+            return chosen
+        days = parse_days(self.own_days.text())
+        if days is None:
+            raise ValidationError(
+                [FieldError("contact_days", "Skriv fraværsdagene som tal adskilt af komma, fx 1, 4, 10.")]
+            )
+        return days
+
+    def save(self) -> AbsencePolicy:
+        policy = AbsencePolicy(
+            contact_days=self.contact_days(),
+            frequent_spells=self.spells.value(),
+            frequent_spell_months=self.spell_months.value(),
+            frequent_days=self.days.value(),
+            frequent_day_months=self.day_months.value(),
+            bradford_enabled=self.bradford.isChecked(),
+        )
+        return self._repository.save(policy)
+
+
+def _row(first: QSpinBox, middle: str, second: QSpinBox, last: str) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(first)
+    layout.addWidget(QLabel(middle))
+    layout.addWidget(second)
+    layout.addWidget(QLabel(last))
+    layout.addStretch(1)
+    return box
