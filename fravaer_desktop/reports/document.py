@@ -121,7 +121,7 @@ def section_heading(text: str) -> list[Flowable]:
 
 def data_table(
     header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[str | Flowable]],
     col_widths: Sequence[float],
     numeric_columns: Collection[int] = (),
     total_row: Sequence[str] | None = None,
@@ -129,13 +129,16 @@ def data_table(
     """A data table whose header row is repeated on every page it runs over.
 
     Numeric columns are right-aligned. In `total_row` the first cell spans the empty cells that
-    directly follow it (e.g. "I alt" over the text columns).
+    directly follow it (e.g. "I alt" over the text columns). A body cell may also be a ready-made
+    flowable (e.g. a paragraph in bold, or a title with a detail line under it).
     """
     st = styles()
 
-    def cells(values: Sequence[str], bold: bool) -> list[Paragraph]:
+    def cells(values: Sequence[str | Flowable], bold: bool) -> list[Flowable]:
         return [
             para(value, _cell_style(st, index in numeric_columns, bold))
+            if isinstance(value, str)
+            else value
             for index, value in enumerate(values)
         ]
 
@@ -182,8 +185,13 @@ def _total_row_commands(total_row: Sequence[str]) -> list[tuple[Any, ...]]:
     ]
 
 
-def facts_table(facts: Sequence[tuple[str, str]], label_width: float = 4.2 * cm) -> Table:
-    """Key/value lines ("Medarbejder: Anna Jensen") as a borderless two-column table."""
+def facts_table(
+    facts: Sequence[tuple[str, str]], label_width: float = 4.2 * cm, width: float = CONTENT_WIDTH
+) -> Table:
+    """Key/value lines ("Medarbejder: Anna Jensen") as a borderless two-column table.
+
+    `width` is the whole table's width; less than the page's lets two tables stand side by side.
+    """
     st = styles()
     label_style = ParagraphStyle("fact_label", parent=st.body, fontName=FONT_BOLD, spaceAfter=0)
     value_style = ParagraphStyle("fact_value", parent=st.body, spaceAfter=0)
@@ -196,7 +204,7 @@ def facts_table(facts: Sequence[tuple[str, str]], label_width: float = 4.2 * cm)
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]
     )
-    table = Table(matrix, colWidths=[label_width, CONTENT_WIDTH - label_width], style=style)
+    table = Table(matrix, colWidths=[label_width, width - label_width], style=style)
     table.hAlign = "LEFT"
     return table
 
@@ -263,8 +271,12 @@ def render_pdf(
     flowables: Sequence[Flowable],
     printed_on: date,
     subtitle: str = "",
+    footer_note: str = "",
 ) -> bytes:
-    """Lay out `flowables` under the company header and `title`; return the PDF as bytes."""
+    """Lay out `flowables` under the company header and `title`; return the PDF as bytes.
+
+    `footer_note` is a short line printed small under the footer of every page.
+    """
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -281,7 +293,7 @@ def render_pdf(
     )
     height = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
     frame = Frame(MARGIN_X, BOTTOM_MARGIN, CONTENT_WIDTH, height, 0, 0, 0, 0, id="body")
-    decorate = _PageDecoration(company, title, printed_on)
+    decorate = _PageDecoration(company, title, printed_on, footer_note)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
     story = [para(title, styles().title)]
     story.append(para(subtitle, styles().subtitle) if subtitle else Spacer(1, 10))
@@ -292,10 +304,11 @@ def render_pdf(
 class _PageDecoration:
     """Draws the company header and the footer text on every page."""
 
-    def __init__(self, company: Company, title: str, printed_on: date):
+    def __init__(self, company: Company, title: str, printed_on: date, footer_note: str = ""):
         self.company = company
         self.title = title
         self.printed_on = printed_on
+        self.footer_note = footer_note
         self.logo = _load_logo(company.logo)
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -346,6 +359,9 @@ class _PageDecoration:
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, FOOTER_Y, f"Udskrevet {long_date(self.printed_on)}")
         canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, self.title)
+        if self.footer_note:
+            canvas.setFont(FONT_ITALIC, 7.5)
+            canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y - 11, self.footer_note)
 
 
 def _load_logo(data: bytes | None) -> ImageReader | None:
