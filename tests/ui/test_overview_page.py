@@ -227,3 +227,27 @@ def test_own_contact_days_that_are_not_numbers_are_refused(window, drive_modal):
     drive_modal(window.edit_policy, type_words)
     assert any("Skriv fraværsdagene som tal" in text for text in seen)
     assert window.store.policy.get().contact_days is None
+
+
+def test_the_open_deadlines_can_be_saved_as_a_calendar_file(window, tmp_path):
+    from icalendar import Calendar
+
+    spell = window.store.absences.add(
+        AbsenceSpell(
+            employee_id=_anna(window.store).id, first_day=TODAY - timedelta(days=3),
+            kind=AbsenceKind.WORK_INJURY, note="Faldt på trappen, brækket arm",
+        )
+    )  # fmt: skip
+    page = window.overview_page
+    page.reload()
+    target = tmp_path / "frister.ics"
+    count = page.export_calendar_to(target)
+    calendar = Calendar.from_ical(target.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == count > 0
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert "Sygefraværssamtale med Anna Jensen – senest 18. december 2026" in summaries
+    assert spell.first_day + timedelta(days=28) == date(2026, 12, 18)
+    text = target.read_text(encoding="utf-8").lower()
+    for revealing in ("arbejdsskade", "arbejdsulykke", "trappen", "brækket"):
+        assert revealing not in text.replace("\r\n ", "")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -89,6 +92,12 @@ class OverviewPage(QWidget):
         self.not_relevant_button = QPushButton("&Ikke relevant…")
         self.undo_button = QPushButton("&Fortryd")
         self.employee_button = QPushButton("Vis &medarbejderen")
+        self.calendar_button = QPushButton("Gem frister i kalender…")
+        self.calendar_button.setToolTip(
+            "Gem de åbne frister som en kalenderfil (.ics), som Outlook, Google Kalender og "
+            "Apple Kalender kan importere. Filen siger kun, hvad du skal gøre, aldrig hvorfor "
+            "medarbejderen er fraværende."
+        )
         self.absent_list = QListWidget()
         self.absent_list.setAccessibleName("Fraværende nu")
         self.absent_list.setWordWrap(True)
@@ -104,6 +113,7 @@ class OverviewPage(QWidget):
         self.not_relevant_button.clicked.connect(self.mark_not_relevant)
         self.undo_button.clicked.connect(self.undo)
         self.employee_button.clicked.connect(self._open_selected_employee)
+        self.calendar_button.clicked.connect(self.export_calendar)
         self.absent_list.itemActivated.connect(
             lambda item: self.open_employee.emit(item.data(ITEM_ROLE))
         )
@@ -151,8 +161,12 @@ class OverviewPage(QWidget):
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addLayout(right, 1)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.calendar_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.goal_label)
         layout.addLayout(body, 1)
@@ -375,6 +389,35 @@ class OverviewPage(QWidget):
             if item.decision is None and self.select(item.key):
                 return
         self._select_first_open()
+
+    def export_calendar(self) -> None:
+        """Ask where to save the open deadlines as an .ics file, and save them there."""
+        from fravaer_desktop.core.calendar_export import SUGGESTED_FILE_NAME
+
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Gem frister som kalender", SUGGESTED_FILE_NAME, "Kalenderfil (*.ics)"
+        )
+        if name:
+            self.export_calendar_to(Path(name))
+
+    def export_calendar_to(self, target: Path) -> int:
+        """Write the open deadlines to `target`; returns how many events it holds."""
+        from fravaer_desktop.core.calendar_export import calendar_items, deadlines_calendar
+
+        assert self.overview is not None
+        company = self.actions.store.company.get()
+        today = self.actions.today
+        data = deadlines_calendar(
+            self.overview.items, company_name=company.name if company else "", today=today
+        )
+        try:
+            target.write_bytes(data)
+        except OSError as error:
+            QMessageBox.warning(self, "Kalender", f"Filen kunne ikke gemmes: {error}")
+            return 0
+        count = len(calendar_items(self.overview.items, today))
+        self.actions.status_message.emit(f"{count} frister gemt i {target.name}")
+        return count
 
     def _open_selected_employee(self) -> None:
         item = self.selected_item()
