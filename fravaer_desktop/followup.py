@@ -47,3 +47,22 @@ def current_goal_status(store: Store) -> GoalStatus | None:
         return None
     spells = store.absences.between(twelve_months_back(today), today)
     return goal_status(store.employees.list_all(), spells, goals, today)
+
+
+def absence_status_pdf(store: Store, spell_id: int, overview: Overview | None = None) -> bytes:
+    """The printed "Status på sygefravær" for one spell (reportlab is loaded on first use)."""
+    from fravaer_desktop.reports.absence_status import (
+        build_absence_status_data,
+        render_absence_status,
+    )
+
+    spell = store.absences.get(spell_id)
+    employee = store.employees.get(spell.employee_id)
+    items = (overview or current_overview(store)).items
+    company = store.company.get()
+    if company is None:
+        raise ValueError(
+            "Virksomhedens oplysninger er ikke udfyldt endnu. Udfyld navn og CVR-nummer først."
+        )
+    data = build_absence_status_data(company, employee, spell, items, store.today())
+    return render_absence_status(data)

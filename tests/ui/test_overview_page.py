@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon
 from fravaer_desktop.storage.database import open_database
@@ -251,3 +252,29 @@ def test_the_open_deadlines_can_be_saved_as_a_calendar_file(window, tmp_path):
     text = target.read_text(encoding="utf-8").lower()
     for revealing in ("arbejdsskade", "arbejdsulykke", "trappen", "brækket"):
         assert revealing not in text.replace("\r\n ", "")
+
+
+def test_status_of_an_absence_prints_its_timeline_without_the_note(window):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    spell = window.store.absences.add(
+        AbsenceSpell(
+            employee_id=_anna(window.store).id, first_day=TODAY - timedelta(days=12),
+            note="Ringer fredag",
+        )
+    )  # fmt: skip
+    page = window.overview_page
+    page.reload()
+    _, item = _row(page, "samtale")
+    page.select(item.key)
+    page.done_button.click()
+    page.select(item.key)
+    assert page.status_button.isEnabled()
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(page.status_pdf())).pages)
+    assert "Status på sygefravær" in text
+    assert "Anna Jensen" in text
+    assert long_date(spell.first_day) in text  # 11. november 2026
+    assert "Sygefraværssamtale" in text and "Klaret 23. november 2026" in text
+    assert "Ringer fredag" not in text

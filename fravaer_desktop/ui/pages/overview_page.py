@@ -27,7 +27,7 @@ from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
 from fravaer_desktop.core.statistics import goal_status_lines
-from fravaer_desktop.followup import current_goal_status, current_overview
+from fravaer_desktop.followup import absence_status_pdf, current_goal_status, current_overview
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
 from fravaer_desktop.ui.pages.absence_page import heading
@@ -92,6 +92,11 @@ class OverviewPage(QWidget):
         self.not_relevant_button = QPushButton("&Ikke relevant…")
         self.undo_button = QPushButton("&Fortryd")
         self.employee_button = QPushButton("Vis &medarbejderen")
+        self.status_button = QPushButton("&Udskriv status…")
+        self.status_button.setToolTip(
+            "Status på sygefravær: tidslinjen for dette fravær med frister og det, der er gjort, "
+            "til personalemappen."
+        )
         self.calendar_button = QPushButton("Gem frister i kalender…")
         self.calendar_button.setToolTip(
             "Gem de åbne frister som en kalenderfil (.ics), som Outlook, Google Kalender og "
@@ -113,6 +118,7 @@ class OverviewPage(QWidget):
         self.not_relevant_button.clicked.connect(self.mark_not_relevant)
         self.undo_button.clicked.connect(self.undo)
         self.employee_button.clicked.connect(self._open_selected_employee)
+        self.status_button.clicked.connect(self.print_status)
         self.calendar_button.clicked.connect(self.export_calendar)
         self.absent_list.itemActivated.connect(
             lambda item: self.open_employee.emit(item.data(ITEM_ROLE))
@@ -141,6 +147,7 @@ class OverviewPage(QWidget):
             self.not_relevant_button,
             self.undo_button,
             self.employee_button,
+            self.status_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -327,6 +334,7 @@ class OverviewPage(QWidget):
         self.not_relevant_button.setEnabled(has_item and not decided)
         self.undo_button.setEnabled(decided)
         self.employee_button.setEnabled(has_item)
+        self.status_button.setEnabled(has_item and item.spell_id is not None)
         self.detail.setText(self._detail_html(item) if item else "")
 
     def _detail_html(self, item: OverviewItem) -> str:
@@ -389,6 +397,27 @@ class OverviewPage(QWidget):
             if item.decision is None and self.select(item.key):
                 return
         self._select_first_open()
+
+    def status_pdf(self) -> bytes | None:
+        """The "Status på sygefravær" of the selected item's absence; None without one."""
+        item = self.selected_item()
+        if item is None or item.spell_id is None:
+            return None
+        return absence_status_pdf(self.actions.store, item.spell_id, self.overview)
+
+    def print_status(self) -> None:
+        item = self.selected_item()
+        try:
+            pdf = self.status_pdf()
+        except ValueError as error:
+            QMessageBox.information(self, "Status på sygefravær", str(error))
+            return
+        if pdf is None or item is None:
+            return
+        from fravaer_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        title = f"Status på sygefravær – {item.employee_name}"
+        PdfPreviewDialog(pdf, title, f"Status på sygefravær {item.employee_name}.pdf", self).exec()
 
     def export_calendar(self) -> None:
         """Ask where to save the open deadlines as an .ics file, and save them there."""
