@@ -13,13 +13,21 @@ from datetime import date
 from pathlib import Path
 
 from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.core.statistics import twelve_months_back
+from fravaer_desktop.followup import absence_status_pdf, current_overview
 from fravaer_desktop.reports.absence_overview import (
     build_absence_overview_data,
     render_absence_overview,
 )
+from fravaer_desktop.reports.statistics_report import (
+    build_statistics_report_data,
+    render_statistics_report,
+)
 from fravaer_desktop.storage.repositories import Store
 
 OVERVIEW_FILE_PREFIX = "Fravaersoversigt"
+STATUS_FILE_PREFIX = "Status paa sygefravaer"
+STATISTICS_FILE_NAME = "Fravaersstatistik - Hele virksomheden - seneste 12 maaneder.pdf"
 MISSING_COMPANY_MESSAGE = (
     "Virksomhedens oplysninger er ikke udfyldt endnu. Udfyld navn og CVR-nummer, "
     "før du gemmer arkivet."
@@ -29,11 +37,13 @@ _MAX_NAME_LENGTH = 80
 
 
 def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
-    """Write one Fraværsoversigt per employee into `directory` (created if needed).
+    """Write every printable document of the company into `directory` (created if needed).
 
-    Each overview runs from the employment start (or the first spell, if earlier) to today
-    (or the employment end, if earlier), and always covers the employee's last spell.
-    Existing files with the same names are replaced. Returns the written paths in order.
+    One Fraværsoversigt per employee (from the employment start, or the first spell if earlier,
+    to today or the employment end, always covering the last spell); one Status på sygefravær
+    per absence that is still followed up on the overview; and the company's statistics for
+    the last 12 months. Existing files with the same names are replaced. Returns the written
+    paths in order.
     """
     company = store.company.get()
     if company is None:
@@ -50,7 +60,43 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
         path = directory / names[employee.id]
         path.write_bytes(render_absence_overview(data))
         written.append(path)
+    written.extend(_export_status_documents(store, directory, employees, names))
+    written.append(_export_statistics(store, directory, employees, today))
     return written
+
+
+def _export_status_documents(
+    store: Store, directory: Path, employees: Sequence[Employee], names: dict[int, str]
+) -> list[Path]:
+    """A Status på sygefravær for each absence that has tasks on today's overview."""
+    overview = current_overview(store)
+    spell_ids = sorted({i.spell_id for i in overview.items if i.spell_id is not None})
+    by_id = {e.id: e for e in employees}
+    written = []
+    for spell_id in spell_ids:
+        spell = store.absences.get(spell_id)
+        person = names[by_id[spell.employee_id].id].removeprefix(f"{OVERVIEW_FILE_PREFIX} - ")
+        path = directory / (
+            f"{STATUS_FILE_PREFIX} - {person.removesuffix('.pdf')} - "
+            f"{spell.first_day.isoformat()}.pdf"
+        )
+        path.write_bytes(absence_status_pdf(store, spell_id, overview))
+        written.append(path)
+    return written
+
+
+def _export_statistics(
+    store: Store, directory: Path, employees: Sequence[Employee], today: date
+) -> Path:
+    """The company's Fraværsstatistik for the last 12 months."""
+    first = twelve_months_back(today)
+    data = build_statistics_report_data(
+        store.company.get(), employees, store.absences.between(first, today), store.goals.all(),
+        first, today, today,
+    )  # fmt: skip
+    path = directory / STATISTICS_FILE_NAME
+    path.write_bytes(render_statistics_report(data))
+    return path
 
 
 def overview_period(

@@ -44,6 +44,7 @@ def test_archive_has_one_readable_overview_per_employee(
     assert [p.name for p in paths] == [
         "Fravaersoversigt - Anna Jensen.pdf",
         "Fravaersoversigt - Bo Nielsen.pdf",
+        "Fravaersstatistik - Hele virksomheden - seneste 12 maaneder.pdf",
     ]
     assert sorted(target.iterdir()) == sorted(paths)
     anna_text, bo_text = pdf_text(paths[0]), pdf_text(paths[1])
@@ -63,8 +64,28 @@ def test_archive_overwrites_files_from_an_earlier_export(
 
     paths = export_archive(company_store, tmp_path, today)
 
-    assert len(list(tmp_path.iterdir())) == 2
+    assert len(list(tmp_path.iterdir())) == 4  # 2 overviews, Anna's new status, statistics
     assert "16. november 2026" in pdf_text(paths[0]) and "i gang" in pdf_text(paths[0])
+
+
+def test_archive_has_a_status_for_each_absence_still_followed_up(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    anna = employee_id(company_store, "Anna Jensen")
+    company_store.absences.add(
+        AbsenceSpell(employee_id=anna, first_day=date(2026, 11, 2), note="Ringer mandag")
+    )
+
+    paths = export_archive(company_store, tmp_path, today)
+
+    status = tmp_path / "Status paa sygefravaer - Anna Jensen - 2026-11-02.pdf"
+    assert status in paths
+    text = pdf_text(status)
+    assert "Status på sygefravær" in text and "Anna Jensen" in text
+    assert "Sygefraværssamtale" in text and "30. november 2026" in text  # day 1 + 28
+    assert "Ringer mandag" not in text
+    statistics = pdf_text(paths[-1])
+    assert "Fraværsstatistik" in statistics and "Bageriet Solsikken ApS" in statistics
 
 
 def test_archive_without_company_is_refused_in_danish(
@@ -90,6 +111,7 @@ def test_employees_sharing_a_name_get_their_id_in_the_file_name(
             f"Fravaersoversigt - Anna Jensen ({first_id}).pdf",
             f"Fravaersoversigt - anna jensen ({second.id}).pdf",
             "Fravaersoversigt - Bo Nielsen.pdf",
+            "Fravaersstatistik - Hele virksomheden - seneste 12 maaneder.pdf",
         ]
     )
     assert all(p.is_file() for p in paths)
