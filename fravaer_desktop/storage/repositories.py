@@ -33,6 +33,7 @@ from fravaer_desktop.storage.rows import (
     employee_from_row,
     employee_to_row,
     spell_from_row,
+    spell_from_tuple,
     spell_to_row,
 )
 
@@ -144,20 +145,23 @@ class AbsenceRepository:
             f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE employee_id = ? "
             "ORDER BY first_day DESC"
         )
-        return [spell_from_row(r) for r in _rows(self._db, sql, (employee_id,))]
+        return [spell_from_tuple(r) for r in self._db.execute(sql, (employee_id,)).fetchall()]
 
     def between(self, first: date, last: date) -> list[AbsenceSpell]:
         """Spells that touch the period from `first` to `last` (ongoing ones included)."""
+        # The unary plus keeps SQLite off idx_spells_first_day, which would walk every spell
+        # that began before `last` (all of them for today); through idx_spells_last_day it reads
+        # only the ongoing spells and those ending on or after `first`, then sorts those few.
         sql = (
-            f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE first_day <= ? "
-            "AND (last_day IS NULL OR last_day >= ?) ORDER BY first_day DESC, id DESC"
+            f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE +first_day <= ? "
+            "AND (last_day IS NULL OR last_day >= ?) ORDER BY +first_day DESC, id DESC"
         )
-        rows = _rows(self._db, sql, (last.isoformat(), first.isoformat()))
-        return [spell_from_row(r) for r in rows]
+        cursor = self._db.execute(sql, (last.isoformat(), first.isoformat()))
+        return [spell_from_tuple(r) for r in cursor.fetchall()]
 
     def all(self) -> list[AbsenceSpell]:
         sql = f"SELECT {SPELL_COLUMNS} FROM absence_spells ORDER BY first_day DESC, id DESC"
-        return [spell_from_row(r) for r in _rows(self._db, sql)]
+        return [spell_from_tuple(r) for r in self._db.execute(sql).fetchall()]
 
     def ongoing(self) -> list[AbsenceSpell]:
         """Spells without a last day (the employee has not been registered fit yet)."""
@@ -165,7 +169,7 @@ class AbsenceRepository:
             f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE last_day IS NULL "
             "ORDER BY first_day DESC, id DESC"
         )
-        return [spell_from_row(r) for r in _rows(self._db, sql)]
+        return [spell_from_tuple(r) for r in self._db.execute(sql).fetchall()]
 
     def on_day(self, day: date) -> list[AbsenceSpell]:
         return self.between(day, day)
