@@ -44,7 +44,9 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(":memory:" if memory else str(file_path), timeout=10)
-        db = Database(conn)
+        # No sqlite-utils plugins: looking for them reads every installed distribution's entry
+        # points (~25 ms of each start), and none may touch a file with health-related data.
+        db = Database(conn, execute_plugins=False)
         # Check before _configure: switching a file to WAL rewrites its header, and a refused
         # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
