@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -90,3 +92,33 @@ def test_count_working_days_agrees_with_checking_day_by_day(first: date, length:
     assert count_working_days(first, last) == sum(
         1 for d in days_between(first, last) if is_working_day(d)
     )
+
+
+def test_the_holidays_agree_with_the_holidays_package_for_1950_to_2100() -> None:
+    """The Danish module is loaded on its own; it must give what the whole package gives."""
+    import holidays
+
+    for year in range(1950, 2101):
+        expected = dict(holidays.Denmark(years=year, language="da").items())
+        assert danish_holidays(year) == expected, year
+
+
+def test_store_bededag_is_a_holiday_until_2023_only() -> None:
+    assert danish_holidays(2023)[date(2023, 5, 5)] == "Store bededag"
+    assert "Store bededag" not in danish_holidays(2024).values()
+
+
+def test_the_holidays_load_only_the_danish_country_module() -> None:
+    """Loading all ~250 countries cost ~40-90 ms of every start; the Danish one is enough."""
+    code = (
+        "import sys\n"
+        "import fravaer_desktop.core.calendar as c\n"
+        "assert 'holidays' not in sys.modules, 'imported before first use'\n"
+        "c.danish_holidays(2026)\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('holidays.countries.'))\n"
+        "assert loaded == ['holidays.countries.denmark'], loaded\n"
+        "import holidays, holidays.countries\n"
+        "assert holidays.countries.Denmark is c._denmark_holidays_class()\n"
+        "assert holidays.Denmark(years=2026) is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
