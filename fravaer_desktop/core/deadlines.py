@@ -52,18 +52,56 @@ def employer_period_end(
     section_56: bool = False,
     employed_since: date | None = None,
 ) -> date | None:
-    """Last day of the employer period (arbejdsgiverperiode), or None when there is none."""
+    """Last day of the employer period (arbejdsgiverperiode), or None when there is none.
+
+    There is none for pregnancy-related sickness, a child's sick day and other absence (the rule
+    does not apply to those kinds), for fleksjob, for absence under a § 56-aftale, and for an
+    employee who on day 1 has not been employed for the last 8 weeks (also when the spell, in
+    older data, began before the employment did).
+    """
     version = rule_for("arbejdsgiverperiode", first_day, str(kind))
     if version is None or fleksjob or section_56:
         return None
     minimum = _days(version.numbers["minimum_employment_days"])
     if employed_since is not None and first_day - employed_since < minimum:
         return None
+    return _statutory_period_end(version, first_day)
+
+
+def _statutory_period_end(version: RuleVersion, first_day: date) -> date:
     return first_day + _days(version.numbers["length_days"] - 1)
 
 
-def _not_back_within(version: RuleVersion, first_day: date, last_day, expected_return) -> bool:
-    """True when the employee is not (known to be) back within the rule's expected absence."""
+def _report_due(
+    first_day: date, kind: str, salary_paid: bool, employer_end: date | None, beyond: bool
+) -> tuple[RuleVersion, date] | None:
+    """The § 40 report to the kommune: which version applies and its last day, if any.
+
+    `beyond` is True when the absence lasts beyond the statutory employer period (day 1 + 29
+    today), also for an employee without an employer period (fleksjob, § 56, newly hired):
+    their refusion runs from day 1, and the 5-week limit applies to absence beyond 30 days.
+    """
+    version = rule_for("anmeldelse", first_day, kind)
+    if version is None:
+        return None
+    numbers = version.numbers
+    if salary_paid:  # § 40, stk. 1
+        return (version, first_day + _days(numbers["due_days"])) if beyond else None
+    if employer_end is not None:  # § 40, stk. 2: sygedagpenge paid in the employer period
+        after = numbers.get("after_sygedagpenge_days")
+        return (version, employer_end + _days(after)) if beyond and after else None
+    no_pay = numbers.get("no_pay_due_days")  # § 40, stk. 3: neither salary nor sygedagpenge
+    return (version, first_day + _days(no_pay)) if no_pay else None
+
+
+def _not_back_within(
+    version: RuleVersion, first_day: date, last_day: date | None, expected_return: date | None
+) -> bool:
+    """True when the employee is not (known to be) back within the rule's expected absence.
+
+    Back on the day after `last_day`, or on `expected_return`; "within 8 weeks" means back
+    no later than day 1 + 56. Nothing known counts as not back.
+    """
     limit = first_day + _days(version.numbers["expected_absence_days"])
     if last_day is not None:
         return last_day >= limit
@@ -85,6 +123,8 @@ def deadlines_for(
     """The rules that apply to one spell, with their deadlines, earliest first.
 
     `kind` is one of "sygdom", "barn_syg", "graviditet", "arbejdsskade", "andet".
+    `salary_paid` False means the employer pays sygedagpenge, not salary, during sickness.
+    `leaves_on` is the last day of employment of an employee under notice.
     """
     kind = str(kind)
     found: list[Deadline] = []
@@ -98,14 +138,14 @@ def deadlines_for(
     employer_end = employer_period_end(
         first_day, kind, fleksjob=fleksjob, section_56=section_56, employed_since=employed_since
     )
-    beyond_employer_period = employer_end is not None and (
-        last_day is None or last_day > employer_end
+    period = rule_for("arbejdsgiverperiode", first_day, kind)
+    beyond = period is not None and (
+        last_day is None or last_day > _statutory_period_end(period, first_day)
     )
-    if employer_end is not None:
-        found.append(_deadline(rule_for("arbejdsgiverperiode", first_day, kind), employer_end))
-    if salary_paid and beyond_employer_period:
-        if (version := rule_for("anmeldelse", first_day, kind)) is not None:
-            found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+    if period is not None and employer_end is not None:
+        found.append(_deadline(period, employer_end))
+    if (report := _report_due(first_day, kind, salary_paid, employer_end, beyond)) is not None:
+        found.append(_deadline(*report))
     if salary_paid and (version := rule_for("graviditet_anmeldelse", first_day, kind)):
         found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
     if (version := rule_for("arbejdsskade", first_day, kind)) is not None:
@@ -115,6 +155,6 @@ def deadlines_for(
         if version is not None and _not_back_within(version, first_day, last_day, expected_return):
             due_days = version.numbers.get("due_days")
             found.append(_deadline(version, first_day + _days(due_days) if due_days else None))
-    if beyond_employer_period and (version := rule_for("jobcenter", first_day, kind)):
+    if beyond and (version := rule_for("jobcenter", first_day, kind)):
         found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
     return sorted(found, key=lambda d: (d.due is None, d.due or date.max))

@@ -4,10 +4,11 @@ A rule version applies to an absence spell whose first absence day ("dag 1") fal
 `valid_from` and `valid_to` (both included), as Danish transition rules are written. Periods
 are calendar days counted from day 1: "day 1 + 28" means the 29th calendar day of the absence.
 
-Where the research behind this table could not confirm when a rule started, `valid_from` is the
-date of the law text that was read (LBK nr. 994 af 22. august 2024 for sygedagpengeloven), and
-the note says so: the program computes no deadline for older spells rather than guess.
-See ../shared/domain/rules-research.md and docs/glossary.md.
+Where the research behind this table could not confirm when a rule started, `valid_from` is a
+day on which the rule is known to be in force (at the latest the date of the law text that was
+read, LBK nr. 994 af 22. august 2024 for sygedagpengeloven), and the note says so: the program
+computes no deadline for older spells rather than guess. The reasoning behind each start date is
+in docs/decisions/0004-rule-start-dates.md; the terms are in docs/glossary.md.
 """
 
 from __future__ import annotations
@@ -26,10 +27,17 @@ OTHER = "andet"
 #: for rules whose exact start date is not confirmed.
 LAW_TEXT_READ = date(2024, 8, 22)
 
+#: The sick spells ("sygdomstilfælde") the sygedagpengelov is about: own sickness and work injury.
+#: Pregnancy-related sickness is paid under barselsloven; a child's sick day is no one's sickness.
+SICKNESS = frozenset({OWN, INJURY})
+
 
 @dataclass(frozen=True)
 class RuleVersion:
-    """One version of one rule. `numbers` holds its legal numbers, in calendar days."""
+    """One version of one rule.
+
+    `numbers` holds its legal numbers: calendar days, unless the key names weeks or months.
+    """
 
     rule: str
     title: str
@@ -74,9 +82,12 @@ RULES: tuple[RuleVersion, ...] = (
         source="Sygedagpengeloven § 30",
         valid_from=date(2008, 6, 2),
         valid_to=date(2012, 1, 1),
-        kinds=frozenset({OWN, INJURY}),
+        kinds=SICKNESS,
         numbers={"length_days": 21, "minimum_employment_days": 56},
-        note="21 kalenderdage for fravær med første fraværsdag fra 2. juni 2008 til 1. januar 2012.",
+        note=(
+            "21 kalenderdage for fravær med første fraværsdag fra 2. juni 2008 til 1. januar 2012 "
+            "(retsinformation.dk id=117279 og id=135235)."
+        ),
     ),
     RuleVersion(
         rule="arbejdsgiverperiode",
@@ -87,7 +98,7 @@ RULES: tuple[RuleVersion, ...] = (
         ),
         source="Sygedagpengeloven § 30",
         valid_from=date(2012, 1, 2),
-        kinds=frozenset({OWN, INJURY}),
+        kinds=SICKNESS,
         numbers={"length_days": 30, "minimum_employment_days": 56},
         note=(
             "Ingen arbejdsgiverperiode ved fleksjob, fravær omfattet af en § 56-aftale, "
@@ -100,17 +111,48 @@ RULES: tuple[RuleVersion, ...] = (
         title="Anmeld fraværet i NemRefusion",
         explanation=(
             "Når I betaler løn under sygdom, og fraværet varer ud over arbejdsgiverperioden, skal "
-            "det anmeldes til kommunen senest 5 uger efter første fraværsdag. Anmelder I for sent, "
-            "får I kun refusion fra den dag, I anmelder (§ 59), og efter 6 måneder kan kommunen "
-            "ikke dispensere."
+            "det anmeldes til kommunen senest 4 uger efter første fraværsdag. Anmelder I for sent, "
+            "får I kun refusion fra den dag, I anmelder."
+        ),
+        source="Sygedagpengeloven § 40",
+        valid_from=date(2008, 6, 2),
+        valid_to=date(2012, 4, 1),
+        kinds=SICKNESS,
+        numbers={"due_days": 28},
+        note=(
+            "4 uger, da arbejdsgiverperioden var 21 dage (ændringsloven 2010, retsinformation.dk "
+            "id=135235), og uændret ved overgangen til 30 dage 2. januar 2012 (payday.dk). 5 uger "
+            "med virkning fra 2. april 2012 (L 85, grakom.dk). Før 2. april 2012 bruges den "
+            "tidligere og dermed sikre frist på 4 uger. Kun fristen for arbejdsgivere, der "
+            "betaler løn, er bekræftet for denne periode."
+        ),
+    ),
+    RuleVersion(
+        rule="anmeldelse",
+        title="Anmeld fraværet i NemRefusion",
+        explanation=(
+            "Varer fraværet ud over arbejdsgiverperioden (30 kalenderdage), skal det anmeldes til "
+            "kommunen i NemRefusion: senest 5 uger efter første fraværsdag, når I betaler løn "
+            "under sygdom; senest 1 uge efter, at jeres udbetaling af sygedagpenge er stoppet, "
+            "når I betaler sygedagpenge. Betaler I hverken løn eller sygedagpenge, skal fraværet "
+            "anmeldes senest 14 dage efter første fraværsdag. Anmelder I for sent, får I kun "
+            "refusion fra den dag, I anmelder (§ 59), og efter 6 måneder fra første fraværsdag "
+            "kan kommunen ikke dispensere."
         ),
         source="Sygedagpengeloven §§ 40 og 59",
-        valid_from=LAW_TEXT_READ,
-        kinds=frozenset({OWN, INJURY}),
-        numbers={"due_days": 35, "dispensation_limit_months": 6},
+        valid_from=date(2012, 4, 2),
+        kinds=SICKNESS,
+        numbers={
+            "due_days": 35,
+            "after_sygedagpenge_days": 7,
+            "no_pay_due_days": 14,
+            "dispensation_limit_months": 6,
+        },  # fmt: skip
         note=(
-            "Fristen var tidligere 4 uger; hvornår den blev 5 uger, er ikke bekræftet, så der "
-            "beregnes ingen frist for ældre fravær."
+            "§ 40, stk. 1-3 i LBK 994/2024 (elov.dk); fristerne gælder med virkning fra 2. april "
+            "2012 (L 85, grakom.dk). Ved fleksjob, § 56-aftale og nyansatte er der ingen "
+            "arbejdsgiverperiode; fristen på 5 uger gælder så for fravær ud over 30 kalenderdage "
+            "(statens-adm.dk, albertslund.dk)."
         ),
     ),
     RuleVersion(
@@ -133,11 +175,18 @@ RULES: tuple[RuleVersion, ...] = (
             "En arbejdsulykke, der giver fravær ud over skadesdagen, skal anmeldes i EASY senest "
             "14 dage efter første fraværsdag."
         ),
-        source="Arbejdsskadesikringsloven; vejledning på virk.dk",
-        valid_from=LAW_TEXT_READ,
+        source=(
+            "Arbejdsskadesikringsloven; bekendtgørelse nr. 941 af 21. juni 2022 om anmeldelse "
+            "af ulykker"
+        ),
+        valid_from=date(2022, 7, 1),
         kinds=frozenset({INJURY}),
         numbers={"due_days": 14},
-        note="Fristen var tidligere 9 dage; datoen for ændringen er ikke bekræftet.",
+        note=(
+            "14 dage fra 1. juli 2022 (aes.dk; hr.odder.dk: »ændres fra 9 til 14 dage«). Fristen "
+            "var tidligere 9 dage, men hvornår den regel begyndte, er ikke bekræftet, så der "
+            "beregnes ingen EASY-frist for fravær med første fraværsdag før 1. juli 2022."
+        ),
     ),
     RuleVersion(
         rule="fast_track",
@@ -148,10 +197,15 @@ RULES: tuple[RuleVersion, ...] = (
             "samtale inden 2 uger."
         ),
         source="Sygedagpengeloven § 7c og § 13b, stk. 2",
-        valid_from=LAW_TEXT_READ,
-        kinds=frozenset({OWN, INJURY}),
+        valid_from=date(2015, 1, 1),
+        kinds=SICKNESS,
         numbers={"due_days": 35, "expected_absence_days": 56},
         is_option=True,
+        note=(
+            "Indført med sygedagpengereformen (lov nr. 720 af 25. juni 2014); reformens "
+            "opfølgningsdel trådte i kraft 1. januar 2015 (pav.medst.dk: »fra 2015«; "
+            "denoffentlige.dk)."
+        ),
     ),
     RuleVersion(
         rule="fastholdelsesplan",
@@ -175,10 +229,14 @@ RULES: tuple[RuleVersion, ...] = (
             "vide, at den kommer."
         ),
         source="Sygedagpengeloven § 13b",
-        valid_from=LAW_TEXT_READ,
-        kinds=frozenset({OWN, INJURY}),
+        valid_from=date(2015, 1, 1),
+        kinds=SICKNESS,
         numbers={"due_days": 55},
         is_option=True,
+        note=(
+            "Opfølgningsmodellen fra sygedagpengereformen, i kraft 1. januar 2015; forenklet "
+            "1. januar 2025, men den første samtale inden udgangen af 8. uge består."
+        ),
     ),
     RuleVersion(
         rule="revurdering",
@@ -189,9 +247,14 @@ RULES: tuple[RuleVersion, ...] = (
             "seneste 9 kalendermåneder, medmindre kommunen forlænger."
         ),
         source="Sygedagpengeloven § 24",
-        valid_from=LAW_TEXT_READ,
-        kinds=frozenset({OWN, INJURY}),
+        valid_from=date(2014, 7, 1),
+        kinds=SICKNESS,
         numbers={"limit_weeks": 22, "window_months": 9, "warn_weeks": 18},
+        note=(
+            "Lov nr. 720 af 25. juni 2014, i kraft 1. juli 2014 (denoffentlige.dk). Tælles på "
+            "dagen, ikke pr. fravær: alle fravær med løn eller sygedagpenge i vinduet tæller, "
+            "også delvist fravær, der tælles som hele dage."
+        ),
     ),
     RuleVersion(
         rule="regel_120",
@@ -231,6 +294,7 @@ POLICIES: tuple[RuleVersion, ...] = (
         valid_from=date(2000, 1, 1),
         kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
         numbers={"day_a": 1, "day_b": 5, "day_c": 14},
+        note="Standard: kontakt på fraværsdag 1, 5 og 14; kan ændres under indstillinger.",
     ),
     RuleVersion(
         rule="fravaerssamtale",
@@ -242,9 +306,22 @@ POLICIES: tuple[RuleVersion, ...] = (
         source="Virksomhedens politik",
         valid_from=date(2000, 1, 1),
         kinds=frozenset({OWN}),
-        numbers={"spells": 3, "spell_months": 6, "days": 15, "day_months": 12},
+        numbers={
+            "spells": 3,
+            "spell_months": 6,
+            "days": 15,
+            "day_months": 12,
+            "short_spell_max_days": 14,
+        },  # fmt: skip
+        note=(
+            "Tæller kun korte fravær (højst 14 kalenderdage, som i statistikken): et langt "
+            "sygeforløb er ikke hyppigt fravær. Graviditetsrelateret fravær tæller aldrig."
+        ),
     ),
 )
+
+#: Ready-made contact routines offered in the settings (fraværsdage, day 1 = første fraværsdag).
+CONTACT_PRESETS: dict[str, tuple[int, ...]] = {"1-5-14": (1, 5, 14), "2-6-14": (2, 6, 14)}
 
 
 def rule_for(rule: str, first_day: date, kind: str = OWN) -> RuleVersion | None:
@@ -253,6 +330,12 @@ def rule_for(rule: str, first_day: date, kind: str = OWN) -> RuleVersion | None:
         if version.rule == rule and version.applies_to(first_day, kind):
             return version
     return None
+
+
+def default_contact_days() -> tuple[int, ...]:
+    """The contact routine's default days (1, 5 and 14) from the policy table."""
+    numbers = latest("kontakt").numbers
+    return tuple(sorted(value for key, value in numbers.items() if key.startswith("day_")))
 
 
 def latest(rule: str) -> RuleVersion:
