@@ -135,12 +135,18 @@ class OverviewPage(QWidget):
     # --- Layout --------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
+        # Widths from sample texts, not ResizeToContents: that reads every row on each change.
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        metrics = self.tree.fontMetrics()
+        samples = ("Ingen frist", "", "Kristoffer Vestergaard", "Sygedagpengeloven §§ 40 og 59")
+        for column, sample in enumerate(samples):
+            if column == 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            indent = 2 * self.tree.indentation() if column == 0 else 0  # branch and child indent
+            self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + indent + 24)
         buttons = QHBoxLayout()
         for button in (
             self.done_button,
@@ -221,30 +227,34 @@ class OverviewPage(QWidget):
     def _fill_tree(self) -> None:
         overview = self.overview
         assert overview is not None
-        self.tree.clear()
         groups = overview.grouped()
-        shown = 0
+        built: list[tuple[Horizon, QTreeWidgetItem]] = []
         for horizon in GROUP_ORDER:
             items = [i for i in groups[horizon] if not _expired_option(i, horizon)]
-            if not items:
-                continue
-            group = QTreeWidgetItem([f"{horizon.value} ({len(items)})"])
-            font = QFont(group.font(0))
-            font.setBold(True)
-            group.setFont(0, font)
+            if items:
+                group = self._group_row(horizon, len(items))
+                group.addChildren([self._tree_row(item, horizon) for item in items])
+                built.append((horizon, group))
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        self.tree.addTopLevelItems([group for _, group in built])
+        for horizon, group in built:
             group.setFirstColumnSpanned(True)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if horizon is Horizon.OVERDUE:
-                group.setForeground(0, QBrush(OVERDUE_COLOUR))
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            for item in items:
-                group.addChild(self._tree_row(item, horizon))
-                shown += 1
             group.setExpanded(horizon is not Horizon.DECIDED)
-        has_items = shown > 0
-        self.tree.setVisible(has_items)
-        self.empty_label.setVisible(not has_items)
+        self.tree.setUpdatesEnabled(True)
+        self.tree.setVisible(bool(built))
+        self.empty_label.setVisible(not built)
+
+    @staticmethod
+    def _group_row(horizon: Horizon, count: int) -> QTreeWidgetItem:
+        group = QTreeWidgetItem([f"{horizon.value} ({count})"])
+        font = QFont(group.font(0))
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if horizon is Horizon.OVERDUE:
+            group.setForeground(0, QBrush(OVERDUE_COLOUR))
+        return group
 
     def _tree_row(self, item: OverviewItem, horizon: Horizon) -> QTreeWidgetItem:
         due = short_date(item.due) if item.due else "Ingen frist"
