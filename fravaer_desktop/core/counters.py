@@ -1,4 +1,4 @@
-"""Counters over all of one employee's spells: the 120-day rule, the 22-week limit, frequent absence.
+"""Counters over all of one employee's spells: 120-day rule, 22-week limit, frequent absence.
 
 All numbers come from the rules table (`core.rules`) or the company's policy.
 """
@@ -15,6 +15,7 @@ from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
 from fravaer_desktop.core.rules import latest
 
 ONE_DAY = timedelta(days=1)
+DEFAULT_POLICY = AbsencePolicy()
 PROJECTION_DAYS = 60
 
 
@@ -40,24 +41,27 @@ def end_of_next_month(day: date) -> date:
 
 def _daily_weights(
     spells: Iterable[AbsenceSpell], employee: Employee, kinds: set[str], first: date, last: date,
-    ongoing_until: date,
+    ongoing_until: date, *, partial_pro_rata: bool = True,
 ) -> dict[date, float]:  # fmt: skip
-    """Sick-day weight of every day: 1 for a full day, hours ratio for a partial day."""
+    """Sick-day weight of every day from `first` to `last` (days without absence left out).
+
+    1 for a full day. A partial day is the share of the contract hours the employee is away
+    (`partial_pro_rata`), or a whole day; with 0 contract hours a partial day weighs 0.
+    Overlapping spells never count a day twice. An ongoing spell runs until `ongoing_until`.
+    """
     weights: dict[date, float] = {}
     for spell in spells:
         if spell.kind.value not in kinds:
             continue
         start = max(spell.first_day, first)
         stop = min(spell.last_day or ongoing_until, last)
-        if spell.is_partial:
-            ratio = (
-                spell.partial_hours_per_week / employee.weekly_hours if employee.weekly_hours else 0
-            )
-        else:
-            ratio = 1.0
+        ratio = 1.0
+        if spell.is_partial and partial_pro_rata:
+            hours = spell.partial_hours_per_week or 0.0
+            ratio = min(hours / employee.weekly_hours, 1.0) if employee.weekly_hours > 0 else 0.0
         day = start
         while day <= stop:
-            weights[day] = max(weights.get(day, 0.0), min(ratio, 1.0))
+            weights[day] = max(weights.get(day, 0.0), ratio)
             day += ONE_DAY
     return weights
 
@@ -102,14 +106,16 @@ def rule_120_status(
     rule = latest("regel_120")
     n = rule.numbers
     spells = list(spells)
-    horizon = today + timedelta(days=PROJECTION_DAYS)
-    first = one_year_before(today) - timedelta(days=n["window_last_day"])
-    actual = _daily_weights(spells, employee, set(rule.kinds), first, today, today)
+    kinds = set(rule.kinds)
+    current = next((s for s in spells if s.covers(today) and s.kind.value in kinds), None)
+    # Far enough back for the rolling 12 months of every day that is looked at.
+    since = one_year_before(min(today, current.first_day if current else today))
+    actual = _daily_weights(spells, employee, kinds, since, today, today)
     days = round(_rolling_count(actual, today), 2)
-    current = next((s for s in spells if s.covers(today) and s.kind.value in rule.kinds), None)
     if current is None:
         return Rule120Status(days, n["limit_days"], n["warn_from_day"], False, None, None, False)
-    projected = _daily_weights(spells, employee, set(rule.kinds), first, horizon, horizon)
+    horizon = today + timedelta(days=PROJECTION_DAYS)
+    projected = _daily_weights(spells, employee, kinds, since, horizon, horizon)
     day_121 = _first_day_reaching(projected, current.first_day, horizon, n["window_first_day"])
     day_129 = _first_day_reaching(projected, current.first_day, horizon, n["window_last_day"])
     return Rule120Status(
@@ -143,10 +149,17 @@ class SickWeeks:
 
 
 def paid_sick_weeks(employee: Employee, spells: Iterable[AbsenceSpell], today: date) -> SickWeeks:
-    """Sick weeks in the current month and the 9 calendar months before it (all spells)."""
+    """Sick weeks in the current month and the 9 calendar months before it (all spells).
+
+    Own sickness and work injury, calendar days including weekends; a partial day counts as a
+    whole day, because § 24 counts weeks with "nedsatte sygedagpenge" in full. Pregnancy-related
+    sickness (barselsloven) and a child's sick day do not count.
+    """
     rule = latest("revurdering")
     start = months_before(today, rule.numbers["window_months"])
-    weights = _daily_weights(spells, employee, set(rule.kinds), start, today, today)
+    weights = _daily_weights(
+        spells, employee, set(rule.kinds), start, today, today, partial_pro_rata=False
+    )
     weeks = round(sum(weights.values()) / 7, 1)
     return SickWeeks(weeks, rule.numbers["limit_weeks"], rule.numbers["warn_weeks"], start)
 
@@ -169,19 +182,27 @@ class FrequentAbsence:
 
 
 def frequent_absence(
-    spells: Iterable[AbsenceSpell], today: date, policy: AbsencePolicy = AbsencePolicy()
+    spells: Iterable[AbsenceSpell], today: date, policy: AbsencePolicy = DEFAULT_POLICY
 ) -> FrequentAbsence:
-    """Own-sickness spells and days in the policy's windows (defaults from the rules table)."""
+    """Short own-sickness spells and their days in the policy's windows (defaults: rules table).
+
+    Only spells of at most 14 calendar days (an ongoing spell: so far) count: a long illness is
+    not frequent absence. Pregnancy-related sickness, work injury and a child's sick day never
+    count. The Bradford factor (spells² × days over 52 weeks) is computed only when the company
+    has turned it on, over all own-sickness spells.
+    """
     defaults = latest("fravaerssamtale").numbers
     spell_limit = policy.frequent_spells or defaults["spells"]
     spell_months = policy.frequent_spell_months or defaults["spell_months"]
     day_limit = policy.frequent_days or defaults["days"]
     day_months = policy.frequent_day_months or defaults["day_months"]
     own = [s for s in spells if s.kind.value == "sygdom" and s.first_day <= today]
+    longest = defaults["short_spell_max_days"]
+    short = [s for s in own if _days_inside(s, s.first_day, today) <= longest]
     spell_start = _months_back(today, spell_months)
     day_start = _months_back(today, day_months)
-    recent = [s for s in own if s.first_day >= spell_start]
-    days = sum(_days_inside(s, day_start, today) for s in own)
+    recent = [s for s in short if s.first_day >= spell_start]
+    days = sum(_days_inside(s, day_start, today) for s in short)
     bradford = None
     if policy.bradford_enabled:
         year_start = today - timedelta(weeks=52) + ONE_DAY
