@@ -51,22 +51,22 @@ class YearStrip(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        cell = self._cell()
+        # The sizes once per paint, not per day (each asks the font metrics).
+        cell, label_width, width = self._cell(), self._label_width(), self._cell_width()
         holidays = danish_holidays(self._year)
+        text_colour = self.palette().windowText().color()
+        align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for month in range(1, 13):
             y = (month - 1) * cell
-            painter.setPen(self.palette().windowText().color())
-            painter.drawText(
-                QRect(0, y, self._label_width() - 4, cell),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                MONTHS_SHORT[month - 1],
-            )
+            painter.setPen(text_colour)
+            painter.drawText(QRect(0, y, label_width - 4, cell), align, MONTHS_SHORT[month - 1])
             for day_no in range(1, 32):
                 try:
                     day = date(self._year, month, day_no)
                 except ValueError:
                     break
-                self._paint_day(painter, self._cell_rect(month, day_no), day, holidays)
+                rect = QRect(label_width + (day_no - 1) * width, y, width, cell)
+                self._paint_day(painter, rect, day, holidays)
         self._paint_day_numbers(painter, cell)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
