@@ -6,7 +6,7 @@ search in it, open Medarbejdere and select 20 employees, open Virksomhed, and go
 "Seneste 12 måneder". Prints the resident memory after each step (VmRSS) and the process's
 peak (VmHWM / ru_maxrss), and the time each step took.
 
-Run: python benchmarks/memory_peak.py [--large FILE] [--proposed-fixes] [--json OUT]
+Run: python benchmarks/memory_peak.py [--large FILE] [--json OUT]
 """
 
 from __future__ import annotations
@@ -41,13 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", type=Path, help="a copy of this large company file is used")
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--proposed-fixes", action="store_true")
     args = parser.parse_args(argv)
     guard_singleton_refcounts()  # PySide6 6.12.0 + Python 3.11 would abort mid-run otherwise
-    if args.proposed_fixes:
-        import proposed_fixes
-
-        proposed_fixes.apply()
     from fravaer_desktop.app import parse_args
     from fravaer_desktop.ui.launch import build_window, make_application
 
@@ -74,8 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
 
-        label = " (with proposed fixes applied at run time)" if args.proposed_fixes else ""
-        print(f"Memory on the large company{label}")
+        print("Memory on the large company")
         step("imports + QApplication", lambda: None)
         holder = {}
 

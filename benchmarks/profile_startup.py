@@ -4,7 +4,7 @@ Opens FILE the way run_gui does (make_application, build_window, show) and proce
 until the window has been painted, all under cProfile. Prints the functions with the largest
 cumulative and own times; `--out FILE.prof` also saves the raw statistics (for snakeviz etc.).
 
-Run: python benchmarks/profile_startup.py --db FILE [--top 30] [--proposed-fixes]
+Run: python benchmarks/profile_startup.py --db FILE [--top 30]
 """
 
 from __future__ import annotations
@@ -14,16 +14,9 @@ import cProfile
 import io
 import os
 import pstats
-import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if "--proposed-fixes" in sys.argv:  # before the app's modules are imported
-    sys.argv.remove("--proposed-fixes")
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import proposed_fixes
-
-    print("proposed fixes applied:", ", ".join(proposed_fixes.apply()))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 

@@ -100,17 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", type=int, metavar="N", default=0,
         help="also profile the register step with cProfile and print the top N functions",
     )  # fmt: skip
-    parser.add_argument(
-        "--proposed-fixes", action="store_true",
-        help="apply the changes proposed in docs/performance.md (benchmarks/proposed_fixes.py) "
-        "at run time before measuring; the app's files are not changed",
-    )  # fmt: skip
     args = parser.parse_args(argv)
     guard_singleton_refcounts()  # PySide6 6.12.0 + Python 3.11 would abort mid-run otherwise
-    if args.proposed_fixes:
-        import proposed_fixes
-
-        proposed_fixes.apply()
 
     folder = bench_folder("fravaer-bench-register-")
     try:
@@ -122,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         results = measure(path, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print_report(results, args.proposed_fixes)
+    print_report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0
@@ -237,9 +228,8 @@ def add_only(store, employees, today: date, repeat: int) -> list[float]:
     return times
 
 
-def print_report(results: dict, patched: bool) -> None:
-    label = " (with proposed fixes applied at run time)" if patched else ""
-    print(f"\nRegister one absence on the large company{label}")
+def print_report(results: dict) -> None:
+    print("\nRegister one absence on the large company")
     print(
         f"  {results['spells_in_file']} spells in the file, "
         f"{results['rows_on_absence_page']} rows on the Fravær page (last 12 months); "

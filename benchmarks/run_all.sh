@@ -1,20 +1,18 @@
 #!/usr/bin/env bash
 # Run every benchmark once and print a summary block to paste into docs/performance.md.
 #
-#   bash benchmarks/run_all.sh [--quick] [--no-fixes]
+#   bash benchmarks/run_all.sh [--quick]
 #
 # --quick: 3 start-up runs and 10 registrations instead of 7 and 30 (for a smoke run).
-# --no-fixes: skip the runs with benchmarks/proposed_fixes.py applied (app files never change).
 # Uses .venv/bin/python when it exists, else python3. Writes JSON results to $OUT (default: a
 # new temporary folder) and one large company file shared by all scripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-$([ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)}
-RUNS=7 REPEAT=30 FIXES=1
+RUNS=7 REPEAT=30
 for arg in "$@"; do
   case "$arg" in
     --quick) RUNS=3 REPEAT=10 ;;
-    --no-fixes) FIXES=0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -25,27 +23,18 @@ LARGE="$OUT/large.sqlite"
 echo "== generating the large company into $LARGE"
 "$PY" benchmarks/generate_large_company.py "$LARGE"
 
-FIX_ARG=()
-[ "$FIXES" = 1 ] && FIX_ARG=(--with-fixes)
+echo; echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo; echo "== cold start ($RUNS runs each)"
-"$PY" benchmarks/startup.py --runs "$RUNS" --large "$LARGE" "${FIX_ARG[@]}" --json "$OUT/startup.json" \
+"$PY" benchmarks/startup.py --runs "$RUNS" --large "$LARGE" --json "$OUT/startup.json" \
   | tee "$OUT/startup.txt"
 
 echo; echo "== register one absence"
 "$PY" benchmarks/register_absence.py --large "$LARGE" --repeat "$REPEAT" --json "$OUT/register.json" \
   2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/register.txt"
-if [ "$FIXES" = 1 ]; then
-  "$PY" benchmarks/register_absence.py --large "$LARGE" --repeat "$REPEAT" --proposed-fixes \
-    --json "$OUT/register_fixes.json" 2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/register_fixes.txt"
-fi
 
 echo; echo "== peak memory"
 "$PY" benchmarks/memory_peak.py --large "$LARGE" --json "$OUT/memory.json" \
   2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/memory.txt"
-if [ "$FIXES" = 1 ]; then
-  "$PY" benchmarks/memory_peak.py --large "$LARGE" --proposed-fixes --json "$OUT/memory_fixes.json" \
-    2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/memory_fixes.txt"
-fi
 
 echo; echo "== summary"
 "$PY" benchmarks/summary.py "$OUT"

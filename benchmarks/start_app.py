@@ -5,10 +5,7 @@ fravaer_desktop.ui.launch.run_gui does: make_application(), build_window(args), 
 app.exec(). It quits on the first event-loop turn after the main window's first paint, and prints
 one JSON line of milestones (seconds since this script began).
 
-With --proposed-fixes, benchmarks/proposed_fixes.py patches the process first (the app's files are
-not changed), to measure the changes proposed in docs/performance.md.
-
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/start_app.py --db FILE [--proposed-fixes]
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/start_app.py --db FILE
 """
 
 from __future__ import annotations
@@ -21,12 +18,6 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-FIXES: tuple[str, ...] = ()
-if "--proposed-fixes" in sys.argv:  # must act before the app's modules are imported
-    sys.argv.remove("--proposed-fixes")
-    import proposed_fixes  # noqa: E402
-
-    FIXES = proposed_fixes.apply()
 
 # isort: off
 # The same order as the app: fravaer_desktop.app (sqlite-utils, core) before anything imports
@@ -38,7 +29,7 @@ from _shown import run_until_shown  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
-    milestones = {"imports_s": time.perf_counter() - STARTED, "fixes": ",".join(FIXES)}
+    milestones = {"imports_s": time.perf_counter() - STARTED}
     args = parse_args(argv)
     app = make_application()
     milestones["application_s"] = time.perf_counter() - STARTED

@@ -7,9 +7,6 @@ interleaving the variants so that machine noise hits all of them alike:
   demo-file   benchmarks/start_app.py --db demo.sqlite   (demo company written beforehand)
   demo-new    benchmarks/start_app.py --demo             (writes a throw-away demo, as first run)
   large       benchmarks/start_app.py --db large.sqlite  (500 employees, ~60,000 spells)
-  demo-file+fixes, large+fixes
-              the same with --proposed-fixes: benchmarks/proposed_fixes.py patches the process
-              with the changes proposed in docs/performance.md (no app file is changed)
 
 Each child quits on the first event-loop turn after its window's first paint (see _shown.py).
 Reported per variant: spawn-to-shown (parent's time.time() before spawning until the child's
@@ -17,7 +14,7 @@ time.time() at the first paint), spawn-to-exit (wall time until the child has ex
 resident memory of the child (os.wait4 rusage ru_maxrss), median and min, and the ratio of each
 median to the bare window's. Target: app ≤ 2 × bare (demo and large), large peak RSS ≤ 250 MB.
 
-Run: python benchmarks/startup.py [--runs 7] [--with-fixes] [--json OUT.json] [--keep]
+Run: python benchmarks/startup.py [--runs 7] [--large FILE] [--json OUT.json] [--keep]
 """
 
 from __future__ import annotations
@@ -90,12 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", type=Path, help="use this large company file (else generate)")
     parser.add_argument(
         "--variants", default="bare,demo-file,demo-new,large",
-        help="comma-separated subset of: bare, demo-file, demo-new, large, demo-file+fixes, "
-        "large+fixes (default: all but the +fixes ones; see --with-fixes)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--with-fixes", action="store_true",
-        help="also run demo-file+fixes and large+fixes",
+        help="comma-separated subset of: bare, demo-file, demo-new, large (default: all)",
     )  # fmt: skip
     args = parser.parse_args(argv)
 
@@ -111,12 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             "demo-file": [python, start_app, "--db", str(demo)],
             "demo-new": [python, start_app, "--demo"],
             "large": [python, start_app, "--db", str(large)],
-            "demo-file+fixes": [python, start_app, "--db", str(demo), "--proposed-fixes"],
-            "large+fixes": [python, start_app, "--db", str(large), "--proposed-fixes"],
         }
         chosen = [v.strip() for v in args.variants.split(",") if v.strip()]
-        if args.with_fixes:
-            chosen += [v for v in ("demo-file+fixes", "large+fixes") if v not in chosen]
         variants = {name: all_variants[name] for name in chosen}
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         # Any value of PYTHONDONTWRITEBYTECODE (even "0") stops .pyc files being written; an
@@ -168,7 +156,7 @@ def print_table(summary: dict[str, dict[str, dict[str, float]]], runs: int) -> N
     )
     if bare:
         print("\nTargets:")
-        for name in ("demo-file", "demo-new", "large", "demo-file+fixes", "large+fixes"):
+        for name in ("demo-file", "demo-new", "large"):
             if name in summary:
                 ratio = (
                     summary[name]["spawn_to_shown_s"]["median"] / bare["spawn_to_shown_s"]["median"]
@@ -176,7 +164,7 @@ def print_table(summary: dict[str, dict[str, dict[str, float]]], runs: int) -> N
                 verdict = "met" if ratio <= START_TARGET_RATIO else "NOT met"
                 target = f"(target ≤ {START_TARGET_RATIO:.0f} x)"
                 print(f"  start {name:15}: {ratio:4.1f} x bare {target} {verdict}")
-    for name in ("large", "large+fixes"):
+    for name in ("large",):
         if name in summary:
             rss = summary[name]["peak_rss_mb"]["max"]
             verdict = "met" if rss <= MEMORY_TARGET_MB else "NOT met"
