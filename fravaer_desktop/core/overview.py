@@ -19,7 +19,8 @@ from fravaer_desktop.core.counters import (
     paid_sick_weeks,
     rule_120_status,
 )
-from fravaer_desktop.core.deadlines import deadlines_for, employer_period_end
+from fravaer_desktop.core.danish import long_date
+from fravaer_desktop.core.deadlines import deadlines_for
 from fravaer_desktop.core.models import (
     AbsencePolicy,
     AbsenceSpell,
@@ -27,7 +28,7 @@ from fravaer_desktop.core.models import (
     Employee,
     TaskDecision,
 )
-from fravaer_desktop.core.rules import latest, rule_for
+from fravaer_desktop.core.rules import default_contact_days, latest, rule_for
 
 #: Spells are followed up while ongoing and for this many months after their first day
 #: (the § 59 limit after which a late report can no longer be excused).
@@ -149,11 +150,7 @@ def _with_decision(item: OverviewItem, decision: TaskDecision | None) -> Overvie
 def _spell_items(
     employee: Employee, spell: AbsenceSpell, salary_paid: bool, policy: AbsencePolicy, today: date
 ) -> list[OverviewItem]:
-    section_56 = bool(
-        employee.section_56_from
-        and employee.section_56_to
-        and employee.section_56_from <= spell.first_day <= employee.section_56_to
-    )
+    section_56 = _under_section_56(employee, spell)
     deadlines = deadlines_for(
         spell.first_day, kind=spell.kind.value, last_day=spell.last_day,
         expected_return=spell.expected_return, salary_paid=salary_paid,
@@ -171,9 +168,19 @@ def _spell_items(
             )  # fmt: skip
         )
     items.extend(_contact_items(employee, spell, policy, today))
-    if employer_period_end(spell.first_day, spell.kind.value) and section_56:
-        pass
     return items
+
+
+def _under_section_56(employee: Employee, spell: AbsenceSpell) -> bool:
+    """True when the spell's first day lies inside the employee's approved § 56-aftale.
+
+    The agreement removes the employer period of that spell only; the report to the kommune,
+    the conversation and the jobcenter follow-up still apply.
+    """
+    start, end = employee.section_56_from, employee.section_56_to
+    if start is None or spell.first_day < start:
+        return False
+    return end is None or spell.first_day <= end
 
 
 def _runs_beyond(spell: AbsenceSpell, day: date | None) -> bool:
@@ -187,7 +194,7 @@ def _contact_items(
     version = rule_for("kontakt", spell.first_day, spell.kind.value)
     if version is None or not spell.covers(today):
         return []
-    days = policy.contact_days or tuple(sorted(version.numbers.values()))
+    days = sorted(set(policy.contact_days or default_contact_days()))
     items = []
     for day_number in days:
         due = spell.first_day + timedelta(days=day_number - 1)
@@ -241,8 +248,6 @@ def _rule_120_item(employee: Employee, status: Rule120Status) -> OverviewItem:
     due = None
     if status.day_121 is not None and status.day_129 is not None:
         due = status.day_129
-        from fravaer_desktop.core.danish import long_date
-
         detail += (
             f"; 121. sygedag {long_date(status.day_121)}, 129. sygedag {long_date(status.day_129)}"
             + (" (forventet, hvis fraværet fortsætter)" if status.projected else "")

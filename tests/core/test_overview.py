@@ -1,0 +1,421 @@
+"""The "what to do now" overview: the law's and the company's items for each employee, with
+their dates, how close they are, and the manager's stored decisions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from fravaer_desktop.core.models import (
+    AbsenceKind,
+    AbsencePolicy,
+    AbsenceSpell,
+    Company,
+    Employee,
+    TaskDecision,
+    TaskStatus,
+)
+from fravaer_desktop.core.overview import (
+    FOLLOW_UP_MONTHS,
+    Horizon,
+    Overview,
+    OverviewItem,
+    build_overview,
+)
+
+TODAY = date(2026, 11, 23)  # a Monday, the same fixed 'today' as tests/conftest.py
+COMPANY = Company(name="Bageriet Solsikken ApS")
+ANNA = Employee(id=1, name="Anna Jensen", employed_from=date(2019, 3, 1))
+BO = Employee(id=2, name="Bo Nielsen", employed_from=date(2021, 8, 15), weekly_hours=30)
+# Anna has been sick since Tuesday 27 October 2026 and still is on Monday 23 November.
+SICK_SINCE_27_OCT = AbsenceSpell(1, date(2026, 10, 27), id=11)
+
+
+def overview(
+    spells: list[AbsenceSpell],
+    employees: tuple[Employee, ...] = (ANNA,),
+    decisions: tuple[TaskDecision, ...] = (),
+    policy: AbsencePolicy = AbsencePolicy(),  # noqa: B008 - frozen dataclass
+    company: Company | None = COMPANY,
+    today: date = TODAY,
+) -> Overview:
+    return build_overview(company, list(employees), spells, list(decisions), policy, today)
+
+
+def items_by_title(result: Overview) -> dict[str, OverviewItem]:
+    found = {item.title: item for item in result.items}
+    assert len(found) == len(result.items), "one item per title"
+    return found
+
+
+def dues_by_rule(result: Overview) -> dict[str, date | None]:
+    return {item.rule: item.due for item in result.items if item.rule != "kontakt"}
+
+
+@pytest.mark.parametrize(
+    ("title", "due", "horizon"),
+    [
+        pytest.param(
+            "Kontakt medarbejderen (dag 1)", date(2026, 10, 27), Horizon.OVERDUE, id="contact day 1"
+        ),
+        pytest.param(
+            "Kontakt medarbejderen (dag 5)", date(2026, 10, 31), Horizon.OVERDUE, id="contact day 5"
+        ),
+        pytest.param(
+            "Kontakt medarbejderen (dag 14)", date(2026, 11, 9), Horizon.OVERDUE, id="day 14"
+        ),
+        pytest.param(
+            "Sygefraværssamtale", date(2026, 11, 24), Horizon.THIS_WEEK, id="conversation Tuesday"
+        ),
+        pytest.param(
+            "Arbejdsgiverperioden slutter",
+            date(2026, 11, 25),
+            Horizon.THIS_WEEK,
+            id="employer period ends Wednesday 25 November",
+        ),
+        pytest.param(
+            "Anmeld fraværet i NemRefusion", date(2026, 12, 1), Horizon.LATER, id="report 1 Dec"
+        ),
+        pytest.param(
+            "Mulighed: bed kommunen om tidlig opfølgning (fast track)",
+            date(2026, 12, 1),
+            Horizon.LATER,
+            id="fast track until 1 December",
+        ),
+        pytest.param(
+            "Jobcentrets første opfølgningssamtale",
+            date(2026, 12, 21),
+            Horizon.LATER,
+            id="jobcenter by 21 December",
+        ),
+        pytest.param(
+            "Mulighed: fastholdelsesplan", None, Horizon.NO_DEADLINE, id="retention plan: no date"
+        ),
+    ],
+)
+def test_an_ongoing_spell_puts_each_item_under_its_horizon(title, due, horizon) -> None:
+    result = overview([SICK_SINCE_27_OCT])
+    item = items_by_title(result)[title]
+
+    assert item.due == due
+    assert item.horizon(TODAY) is horizon
+    assert (item.employee_id, item.employee_name, item.spell_id) == (1, "Anna Jensen", 11)
+    assert item in result.grouped()[horizon]
+
+
+def test_an_ongoing_spell_makes_the_employee_absent_now_with_the_day_number() -> None:
+    result = overview([SICK_SINCE_27_OCT])
+
+    assert [(a.employee_name, a.day_number) for a in result.absent_now] == [("Anna Jensen", 28)]
+    assert len(result.items) == 9
+
+
+def test_a_stored_decision_moves_the_item_to_klaret() -> None:
+    done = TaskDecision(
+        "samtale", 1, TaskStatus.DONE, date(2026, 11, 20), spell_id=11, due=date(2026, 11, 24)
+    )
+
+    result = overview([SICK_SINCE_27_OCT], decisions=(done,))
+    item = items_by_title(result)["Sygefraværssamtale"]
+
+    assert item.decision == done
+    assert item.horizon(TODAY) is Horizon.DECIDED
+    assert item not in result.open_items()
+    assert len(result.open_items()) == len(result.items) - 1
+
+
+def test_a_decision_for_another_due_day_does_not_apply() -> None:
+    stale = TaskDecision(
+        "samtale", 1, TaskStatus.DONE, date(2026, 11, 20), spell_id=11, due=date(2026, 11, 23)
+    )
+
+    result = overview([SICK_SINCE_27_OCT], decisions=(stale,))
+
+    assert items_by_title(result)["Sygefraværssamtale"].decision is None
+
+
+# --- The contact routine --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        pytest.param(
+            AbsencePolicy(),
+            {1: date(2026, 10, 27), 5: date(2026, 10, 31), 14: date(2026, 11, 9)},
+            id="default 1-5-14",
+        ),
+        pytest.param(
+            AbsencePolicy(contact_days=(2, 6, 14)),
+            {2: date(2026, 10, 28), 6: date(2026, 11, 1), 14: date(2026, 11, 9)},
+            id="preset 2-6-14",
+        ),
+        pytest.param(
+            AbsencePolicy(contact_days=(30, 3, 3)),
+            {3: date(2026, 10, 29), 30: date(2026, 11, 25)},
+            id="own days, repeated and unsorted",
+        ),
+    ],
+)
+def test_the_contact_routine(policy, expected) -> None:
+    result = overview([SICK_SINCE_27_OCT], policy=policy)
+    contact = [i for i in result.items if i.rule == "kontakt"]
+
+    assert {int(i.title.split("dag ")[1].rstrip(")")): i.due for i in contact} == expected
+    assert all(i.source == "Virksomhedens politik" for i in contact)
+
+
+def test_the_contact_routine_stops_when_the_employee_is_back() -> None:
+    back = replace(SICK_SINCE_27_OCT, last_day=date(2026, 11, 20))
+
+    result = overview([back])
+
+    assert not [i for i in result.items if i.rule == "kontakt"]
+    assert result.absent_now == []
+
+
+# --- Kinds, agreements and employment ----------------------------------------------------------
+
+
+def test_a_childs_sick_day_gives_no_items_but_shows_as_absent() -> None:
+    result = overview([AbsenceSpell(1, TODAY, AbsenceKind.CHILD_SICK, id=12)])
+
+    assert result.items == []
+    assert [a.day_number for a in result.absent_now] == [1]
+
+
+def test_pregnancy_related_sickness_has_its_own_report_and_no_employer_period() -> None:
+    result = overview([AbsenceSpell(1, date(2026, 11, 2), AbsenceKind.PREGNANCY, id=13)])
+
+    assert dues_by_rule(result) == {
+        "samtale": date(2026, 11, 30),
+        "graviditet_anmeldelse": date(2026, 12, 7),
+        "fastholdelsesplan": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("agreement", "has_employer_period"),
+    [
+        pytest.param((date(2026, 1, 1), date(2027, 12, 31)), False, id="inside the § 56-aftale"),
+        pytest.param((date(2026, 10, 27), date(2026, 10, 27)), False, id="agreement's last day"),
+        pytest.param((date(2024, 1, 1), date(2025, 12, 31)), True, id="agreement has expired"),
+        pytest.param((date(2026, 10, 28), date(2028, 10, 27)), True, id="agreement starts later"),
+        pytest.param((None, None), True, id="no agreement"),
+    ],
+)
+def test_a_section_56_agreement_removes_only_the_employer_period(
+    agreement, has_employer_period
+) -> None:
+    employee = replace(ANNA, section_56_from=agreement[0], section_56_to=agreement[1])
+
+    found = dues_by_rule(overview([SICK_SINCE_27_OCT], employees=(employee,)))
+
+    assert ("arbejdsgiverperiode" in found) is has_employer_period
+    assert found["anmeldelse"] == date(2026, 12, 1)
+    assert found["jobcenter"] == date(2026, 12, 21)
+    assert found["samtale"] == date(2026, 11, 24)
+
+
+def test_fleksjob_has_no_employer_period_but_is_still_reported() -> None:
+    found = dues_by_rule(overview([SICK_SINCE_27_OCT], employees=(replace(ANNA, fleksjob=True),)))
+
+    assert "arbejdsgiverperiode" not in found
+    assert found["anmeldelse"] == date(2026, 12, 1)
+
+
+def test_a_short_spell_shows_no_employer_period_and_no_conversation() -> None:
+    short = AbsenceSpell(1, date(2026, 11, 16), last_day=date(2026, 11, 18), id=14)
+
+    assert dues_by_rule(overview([short])) == {}
+
+
+def test_an_employee_under_notice_leaving_within_8_weeks_needs_no_conversation() -> None:
+    leaving = replace(ANNA, employed_to=date(2026, 12, 15))
+
+    found = dues_by_rule(overview([SICK_SINCE_27_OCT], employees=(leaving,)))
+
+    assert "samtale" not in found
+    assert found["arbejdsgiverperiode"] == date(2026, 11, 25)
+
+
+def test_a_company_paying_sygedagpenge_reports_a_week_after_the_employer_period() -> None:
+    company = replace(COMPANY, pays_salary_during_sickness=False)
+
+    found = dues_by_rule(overview([SICK_SINCE_27_OCT], company=company))
+
+    assert found["anmeldelse"] == date(2026, 12, 2)
+
+
+def test_no_company_yet_means_salary_is_paid() -> None:
+    assert dues_by_rule(overview([SICK_SINCE_27_OCT], company=None))["anmeldelse"] == date(
+        2026, 12, 1
+    )
+
+
+def test_a_spell_before_the_start_date_and_0_contract_hours_in_older_data() -> None:
+    newcomer = Employee(id=3, name="Cecilie Holm", employed_from=date(2026, 11, 1), weekly_hours=0)
+    early = AbsenceSpell(3, date(2026, 10, 20), id=15, partial_hours_per_week=10)
+
+    found = dues_by_rule(overview([early], employees=(newcomer,)))
+
+    assert "arbejdsgiverperiode" not in found
+    assert found["samtale"] == date(2026, 11, 17)
+    assert found["anmeldelse"] == date(2026, 11, 24)
+
+
+# --- Which spells are followed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spell", "followed"),
+    [
+        pytest.param(
+            AbsenceSpell(1, date(2026, 4, 30), last_day=date(2026, 6, 30), id=16),
+            False,
+            id="ended, first day 30 April: more than 6 months ago",
+        ),
+        pytest.param(
+            AbsenceSpell(1, date(2026, 5, 1), last_day=date(2026, 6, 30), id=17),
+            True,
+            id="ended, first day 1 May: inside the follow-up months",
+        ),
+        pytest.param(
+            AbsenceSpell(1, TODAY - timedelta(days=400), id=18),
+            True,
+            id="ongoing since 400 days ago: still followed",
+        ),
+        pytest.param(
+            AbsenceSpell(1, TODAY + timedelta(days=1), id=19),
+            False,
+            id="registered ahead for tomorrow: not yet",
+        ),
+    ],
+)
+def test_which_spells_are_followed(spell, followed) -> None:
+    result = overview([spell])
+
+    assert FOLLOW_UP_MONTHS == 6
+    assert any(i.spell_id == spell.id for i in result.items) is followed
+
+
+def test_an_ongoing_spell_from_400_days_ago_is_on_day_401_with_its_deadlines_overdue() -> None:
+    result = overview([AbsenceSpell(1, TODAY - timedelta(days=400), id=18)])
+    items = items_by_title(result)
+
+    assert [a.day_number for a in result.absent_now] == [401]
+    assert items["Sygefraværssamtale"].due == date(2025, 11, 16)
+    assert items["Sygefraværssamtale"].horizon(TODAY) is Horizon.OVERDUE
+    assert items["Anmeld fraværet i NemRefusion"].due == date(2025, 11, 23)
+
+
+# --- Items about the employee as a whole -----------------------------------------------------
+
+
+def test_the_120_day_item_shows_the_count_and_the_window_while_still_sick() -> None:
+    anna = replace(ANNA, clause_120_days=True)
+
+    result = overview([AbsenceSpell(1, date(2026, 8, 1), id=20)], employees=(anna,))
+    item = next(i for i in result.items if i.rule == "regel_120")
+
+    assert item.detail == (
+        "115 af 120 dage; 121. sygedag 29. november 2026, 129. sygedag 7. december 2026 "
+        "(forventet, hvis fraværet fortsætter)"
+    )
+    assert item.due == date(2026, 12, 7) and item.is_option
+    assert item.source == "Funktionærloven § 5, stk. 2"
+    assert result.rule_120[1].days == 115.0
+
+
+def test_no_120_day_item_without_a_written_clause() -> None:
+    result = overview([AbsenceSpell(1, date(2026, 8, 1), id=20)])
+
+    assert not [i for i in result.items if i.rule == "regel_120"]
+    assert result.rule_120 == {}
+
+
+def test_the_120_day_warning_from_day_100_after_the_employee_is_back() -> None:
+    anna = replace(ANNA, clause_120_days=True)
+    spells = [AbsenceSpell(1, date(2026, 6, 1), last_day=date(2026, 9, 18), id=21)]
+
+    item = next(i for i in overview(spells, employees=(anna,)).items if i.rule == "regel_120")
+
+    assert (item.detail, item.due) == ("110 af 120 dage", None)
+
+
+def test_the_22_week_warning_counts_an_old_ended_spell() -> None:
+    spells = [AbsenceSpell(1, date(2026, 2, 1), last_day=date(2026, 7, 5), id=22)]
+
+    result = overview(spells)
+    item = next(i for i in result.items if i.rule == "revurdering")
+
+    assert item.detail == "22,1 af 22 uger"
+    assert item.horizon(TODAY) is Horizon.NO_DEADLINE
+    assert result.sick_weeks[1].weeks == 22.1
+
+
+THREE_SHORT = [
+    AbsenceSpell(2, date(2026, 6, 1), last_day=date(2026, 6, 1), id=31),
+    AbsenceSpell(2, date(2026, 8, 10), last_day=date(2026, 8, 11), id=32),
+    AbsenceSpell(2, date(2026, 11, 2), last_day=date(2026, 11, 4), id=33),
+]
+
+
+@pytest.mark.parametrize(
+    ("policy", "detail"),
+    [
+        pytest.param(
+            AbsencePolicy(),
+            "3 fraværsperioder på 6 måneder (grænse 3); 6 fraværsdage på 12 måneder (grænse 15)",
+            id="without the Bradford factor",
+        ),
+        pytest.param(
+            AbsencePolicy(bradford_enabled=True),
+            "3 fraværsperioder på 6 måneder (grænse 3); 6 fraværsdage på 12 måneder (grænse 15); "
+            "Bradford-faktor 54 (perioder² × dage over 52 uger; et groft mål, der ikke siger "
+            "noget om årsagen)",
+            id="with the Bradford factor and its limits",
+        ),
+    ],
+)
+def test_frequent_absence_suggests_a_supportive_conversation(policy, detail) -> None:
+    result = overview(THREE_SHORT, employees=(ANNA, BO), policy=policy)
+    item = next(i for i in result.items if i.rule == "fravaerssamtale")
+
+    assert (item.employee_name, item.detail, item.due) == ("Bo Nielsen", detail, None)
+    assert item.title == "Samtale om hyppigt fravær"
+    assert list(result.frequent) == [2]
+
+
+# --- Horizons ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "is_option", "horizon"),
+    [
+        pytest.param(date(2026, 11, 22), False, Horizon.OVERDUE, id="yesterday: overdue"),
+        pytest.param(date(2026, 11, 22), True, Horizon.DECIDED, id="an option that has passed"),
+        pytest.param(date(2026, 11, 23), False, Horizon.TODAY, id="today"),
+        pytest.param(date(2026, 11, 29), False, Horizon.THIS_WEEK, id="Sunday: this week"),
+        pytest.param(date(2026, 11, 30), False, Horizon.LATER, id="next Monday: later"),
+        pytest.param(None, True, Horizon.NO_DEADLINE, id="no deadline"),
+    ],
+)
+def test_horizon_seen_from_monday_23_november(due, is_option, horizon) -> None:
+    item = OverviewItem("x", 1, "Anna Jensen", "Titel", "", "", due, is_option=is_option)
+
+    assert item.horizon(TODAY) is horizon
+
+
+def test_grouped_sorts_each_horizon_by_date() -> None:
+    groups = overview([SICK_SINCE_27_OCT]).grouped()
+
+    assert [i.due for i in groups[Horizon.OVERDUE]] == [
+        date(2026, 10, 27),
+        date(2026, 10, 31),
+        date(2026, 11, 9),
+    ]
+    assert [i.rule for i in groups[Horizon.LATER]] == ["anmeldelse", "fast_track", "jobcenter"]
+    assert set(groups) == set(Horizon)
