@@ -8,7 +8,7 @@ Where the research behind this table could not confirm when a rule started, `val
 day on which the rule is known to be in force (at the latest the date of the law text that was
 read, LBK nr. 994 af 22. august 2024 for sygedagpengeloven), and the note says so: the program
 computes no deadline for older spells rather than guess. The reasoning behind each start date is
-in docs/decisions/0004-rule-start-dates.md; the terms are in docs/glossary.md.
+in docs/decisions/0005-rule-start-dates.md; the terms are in docs/glossary.md.
 """
 
 from __future__ import annotations
