@@ -127,7 +127,7 @@ FALLBACK_TEXT = CalendarText(
 
 def calendar_items(items: Iterable[OverviewItem], today: date) -> list[OverviewItem]:
     """The items that become events: open, with a due date; earliest first."""
-    skipped = (Horizon.DECIDED, Horizon.NO_DEADLINE)
+    skipped = (Horizon.DECIDED, Horizon.PASSED, Horizon.NO_DEADLINE)
     chosen = [i for i in items if i.due is not None and i.horizon(today) not in skipped]
     return sorted(chosen, key=lambda i: (i.due, i.employee_name, i.rule))
 

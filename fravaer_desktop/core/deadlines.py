@@ -27,6 +27,7 @@ class Deadline:
     source: str
     explanation: str = ""
     is_option: bool = False
+    is_milestone: bool = False
 
 
 def _days(count: int) -> timedelta:
@@ -41,6 +42,7 @@ def _deadline(version: RuleVersion, due: date | None) -> Deadline:
         source=version.source,
         explanation=version.explanation,
         is_option=version.is_option,
+        is_milestone=version.is_milestone,
     )
 
 

@@ -44,6 +44,7 @@ class Horizon(Enum):
     LATER = "Senere"
     NO_DEADLINE = "Muligheder uden frist"
     DECIDED = "Klaret"
+    PASSED = "Passeret"  # an option or a milestone whose day is gone: nothing left to do
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ class OverviewItem:
     is_option: bool = False
     detail: str = ""
     decision: TaskDecision | None = None
+    is_milestone: bool = False
+
+    @property
+    def is_task(self) -> bool:
+        """Something the manager must do (not an option to consider or a date to know)."""
+        return not (self.is_option or self.is_milestone)
 
     @property
     def key(self) -> tuple[str, int, int | None, date | None]:
@@ -72,7 +79,7 @@ class OverviewItem:
         if self.due is None:
             return Horizon.NO_DEADLINE
         if self.due < today:
-            return Horizon.OVERDUE if not self.is_option else Horizon.DECIDED
+            return Horizon.OVERDUE if self.is_task else Horizon.PASSED
         if self.due == today:
             return Horizon.TODAY
         if self.due <= today + timedelta(days=6 - today.weekday()):
@@ -106,7 +113,9 @@ class Overview:
         return groups
 
     def open_items(self) -> list[OverviewItem]:
-        return [i for i in self.items if i.horizon(self.today) is not Horizon.DECIDED]
+        """Items still to do or to know about: not decided and not passed."""
+        closed = (Horizon.DECIDED, Horizon.PASSED)
+        return [i for i in self.items if i.horizon(self.today) not in closed]
 
 
 def build_overview(
@@ -165,6 +174,7 @@ def _spell_items(
             OverviewItem(
                 deadline.rule, employee.id, employee.name, deadline.title, deadline.explanation,
                 deadline.source, deadline.due, spell.id, deadline.is_option,
+                is_milestone=deadline.is_milestone,
             )  # fmt: skip
         )
     items.extend(_contact_items(employee, spell, policy, today))

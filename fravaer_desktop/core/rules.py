@@ -48,6 +48,7 @@ class RuleVersion:
     kinds: frozenset[str] = frozenset()
     numbers: Mapping[str, int] = field(default_factory=dict)
     is_option: bool = False
+    is_milestone: bool = False  # something to know (a date that comes), not something to do
     note: str = ""
 
     def applies_to(self, first_day: date, kind: str) -> bool:
@@ -84,6 +85,7 @@ RULES: tuple[RuleVersion, ...] = (
         valid_to=date(2012, 1, 1),
         kinds=SICKNESS,
         numbers={"length_days": 21, "minimum_employment_days": 56},
+        is_milestone=True,
         note=(
             "21 kalenderdage for fravær med første fraværsdag fra 2. juni 2008 til 1. januar 2012 "
             "(retsinformation.dk id=117279 og id=135235)."
@@ -100,6 +102,7 @@ RULES: tuple[RuleVersion, ...] = (
         valid_from=date(2012, 1, 2),
         kinds=SICKNESS,
         numbers={"length_days": 30, "minimum_employment_days": 56},
+        is_milestone=True,
         note=(
             "Ingen arbejdsgiverperiode ved fleksjob, fravær omfattet af en § 56-aftale, "
             "graviditetsrelateret sygdom, eller når medarbejderen ikke har været ansat de "
@@ -232,7 +235,7 @@ RULES: tuple[RuleVersion, ...] = (
         valid_from=date(2015, 1, 1),
         kinds=SICKNESS,
         numbers={"due_days": 55},
-        is_option=True,
+        is_milestone=True,
         note=(
             "Opfølgningsmodellen fra sygedagpengereformen, i kraft 1. januar 2015; forenklet "
             "1. januar 2025, men den første samtale inden udgangen af 8. uge består."

@@ -43,7 +43,6 @@ PASSED_TEXT = "Passeret"
 COMING_TEXT = "Kommende"
 NBSP = "\u00a0"
 #: Rules that mark a point in time (or what the municipality does), not a task for the company.
-MILESTONE_RULES = frozenset({"arbejdsgiverperiode", "jobcenter"})
 TIMELINE_COLUMNS = ("Frist", "Hvad", "Status", "Kilde")
 TIMELINE_WIDTHS = tuple(w * cm for w in (3.0, 5.7, 4.0, 4.7))
 FACTS_WIDTHS = (7.4 * cm, CONTENT_WIDTH - 7.4 * cm)
@@ -153,7 +152,7 @@ def status_text(item: OverviewItem, today: date) -> str:
         reason = decision.reason.strip()
         return f"{NOT_RELEVANT_TEXT}: {reason}" if reason else NOT_RELEVANT_TEXT
     due = item.due
-    if item.rule in MILESTONE_RULES and due is not None:
+    if item.is_milestone and due is not None:
         return PASSED_TEXT if due < today else TODAY_TEXT if due == today else COMING_TEXT
     if item.is_option:
         return OPTION_PASSED_TEXT if due is not None and due < today else OPTION_TEXT

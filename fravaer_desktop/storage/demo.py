@@ -132,7 +132,7 @@ def _decide_past_items(store: Store, today: date) -> None:
         store.policy.get(), today,
     )  # fmt: skip
     past = sorted(
-        (i for i in overview.items if not i.is_option and i.due is not None and i.due < today),
+        (i for i in overview.items if i.is_task and i.due is not None and i.due < today),
         key=lambda i: (i.due, i.employee_name, i.rule),
     )
     for item in past[:-1]:

@@ -396,7 +396,7 @@ def test_frequent_absence_suggests_a_supportive_conversation(policy, detail) -> 
     ("due", "is_option", "horizon"),
     [
         pytest.param(date(2026, 11, 22), False, Horizon.OVERDUE, id="yesterday: overdue"),
-        pytest.param(date(2026, 11, 22), True, Horizon.DECIDED, id="an option that has passed"),
+        pytest.param(date(2026, 11, 22), True, Horizon.PASSED, id="an option that has passed"),
         pytest.param(date(2026, 11, 23), False, Horizon.TODAY, id="today"),
         pytest.param(date(2026, 11, 29), False, Horizon.THIS_WEEK, id="Sunday: this week"),
         pytest.param(date(2026, 11, 30), False, Horizon.LATER, id="next Monday: later"),
@@ -407,6 +407,33 @@ def test_horizon_seen_from_monday_23_november(due, is_option, horizon) -> None:
     item = OverviewItem("x", 1, "Anna Jensen", "Titel", "", "", due, is_option=is_option)
 
     assert item.horizon(TODAY) is horizon
+
+
+@pytest.mark.parametrize(
+    ("due", "horizon"),
+    [
+        pytest.param(date(2026, 11, 22), Horizon.PASSED, id="the end of the employer period passed"),
+        pytest.param(date(2026, 11, 30), Horizon.LATER, id="the end of the employer period ahead"),
+    ],
+)
+def test_a_milestone_is_never_overdue(due, horizon) -> None:
+    item = OverviewItem(
+        "arbejdsgiverperiode", 1, "Anna Jensen", "Arbejdsgiverperioden slutter", "", "", due,
+        is_milestone=True,
+    )  # fmt: skip
+
+    assert item.horizon(TODAY) is horizon
+    assert not item.is_task
+
+
+def test_the_employer_period_and_the_jobcenter_are_dates_to_know_not_tasks() -> None:
+    items = overview([SICK_SINCE_27_OCT]).items
+    kinds = {i.rule: (i.is_task, i.is_milestone) for i in items}
+
+    assert kinds["arbejdsgiverperiode"] == (False, True)
+    assert kinds["jobcenter"] == (False, True)
+    assert kinds["samtale"] == (True, False)
+    assert kinds["anmeldelse"] == (True, False)
 
 
 def test_grouped_sorts_each_horizon_by_date() -> None:

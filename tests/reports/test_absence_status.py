@@ -169,12 +169,12 @@ STATUS_CASES = [
     ),
     (
         "employer period ended 22 November 2026 (a milestone, not a task)",
-        item("arbejdsgiverperiode", date(2026, 11, 22)),
+        item("arbejdsgiverperiode", date(2026, 11, 22), is_milestone=True),
         "Passeret",
     ),
     (
         "jobcenter's first meeting on 28 December 2026",
-        item("jobcenter", date(2026, 12, 28), is_option=True),
+        item("jobcenter", date(2026, 12, 28), is_milestone=True),
         "Kommende",
     ),
 ]

@@ -230,7 +230,7 @@ class OverviewPage(QWidget):
         groups = overview.grouped()
         built: list[tuple[Horizon, QTreeWidgetItem]] = []
         for horizon in GROUP_ORDER:
-            items = [i for i in groups[horizon] if not _expired_option(i, horizon)]
+            items = groups[horizon]
             if items:
                 group = self._group_row(horizon, len(items))
                 group.addChildren([self._tree_row(item, horizon) for item in items])
@@ -340,8 +340,9 @@ class OverviewPage(QWidget):
         item = self.selected_item()
         has_item = item is not None
         decided = has_item and item.decision is not None
-        self.done_button.setEnabled(has_item and not decided)
-        self.not_relevant_button.setEnabled(has_item and not decided)
+        to_do = has_item and not decided and not item.is_milestone
+        self.done_button.setEnabled(to_do)
+        self.not_relevant_button.setEnabled(to_do)
         self.undo_button.setEnabled(decided)
         self.employee_button.setEnabled(has_item)
         self.status_button.setEnabled(has_item and item.spell_id is not None)
@@ -356,6 +357,8 @@ class OverviewPage(QWidget):
             lines.append(f"<p{style}><b>{escape(due_sentence(item.due, today))}</b></p>")
         elif item.is_option:
             lines.append("<p><b>En mulighed uden lovbestemt frist.</b></p>")
+        if item.is_milestone:
+            lines.append("<p><i>Til orientering: her er intet, du skal gøre.</i></p>")
         if item.detail:
             lines.append(f"<p>{escape(item.detail)}</p>")
         lines.append(f"<p>{escape(item.explanation)}</p>")
@@ -462,8 +465,3 @@ class OverviewPage(QWidget):
         item = self.selected_item()
         if item is not None:
             self.open_employee.emit(item.employee_id)
-
-
-def _expired_option(item: OverviewItem, horizon: Horizon) -> bool:
-    """An option whose last day has passed without a decision: nothing to do any more."""
-    return horizon is Horizon.DECIDED and item.decision is None
