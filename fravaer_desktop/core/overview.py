@@ -144,10 +144,29 @@ def build_overview(
                 day_number = (today - spell.first_day).days + 1
                 overview.absent_now.append(AbsentNow(employee.id, employee.name, spell, day_number))
         overview.items.extend(_employee_items(overview, employee, own, policy, today))
-    applied = [_with_decision(item, by_key.get(item.key)) for item in overview.items]
+    latest_start = {
+        employee_id: max(s.first_day for s in own if s.first_day <= today)
+        for employee_id, own in by_employee.items()
+        if any(s.first_day <= today for s in own)
+    }
+    applied = [
+        _with_decision(item, _decision_in_force(item, by_key.get(item.key), latest_start))
+        for item in overview.items
+    ]
     overview.items[:] = applied
     overview.absent_now.sort(key=lambda a: a.spell.first_day)
     return overview
+
+
+def _decision_in_force(
+    item: OverviewItem, decision: TaskDecision | None, latest_start: dict[int, date]
+) -> TaskDecision | None:
+    """The stored decision, unless it is about the employee as a whole (no spell, no date:
+    frequent absence, 22 weeks, 120 days) and a new absence has begun since it was made."""
+    if decision is None or item.spell_id is not None or item.due is not None:
+        return decision
+    started = latest_start.get(item.employee_id)
+    return None if started is not None and started > decision.decided_on else decision
 
 
 def _with_decision(item: OverviewItem, decision: TaskDecision | None) -> OverviewItem:

@@ -446,3 +446,21 @@ def test_grouped_sorts_each_horizon_by_date() -> None:
     ]
     assert [i.rule for i in groups[Horizon.LATER]] == ["anmeldelse", "fast_track", "jobcenter"]
     assert set(groups) == set(Horizon)
+
+
+# --- Decisions about the employee as a whole --------------------------------------------------
+
+
+def test_a_held_frequent_absence_conversation_stays_done_until_a_new_absence_begins() -> None:
+    held = TaskDecision(
+        "fravaerssamtale", 2, TaskStatus.DONE, decided_on=date(2026, 11, 20)
+    )  # fmt: skip
+    before = overview(THREE_SHORT, employees=(ANNA, BO), decisions=(held,))
+    item = next(i for i in before.items if i.rule == "fravaerssamtale")
+    assert item.decision == held
+
+    new_spell = AbsenceSpell(2, date(2026, 11, 23), last_day=date(2026, 11, 23), id=99)
+    after = overview([*THREE_SHORT, new_spell], employees=(ANNA, BO), decisions=(held,))
+    item = next(i for i in after.items if i.rule == "fravaerssamtale")
+    assert item.decision is None
+    assert item.horizon(TODAY) is Horizon.NO_DEADLINE
