@@ -39,6 +39,24 @@ def current_overview(store: Store) -> Overview:
     )
 
 
+def employee_overview(store: Store, employee_id: int) -> Overview:
+    """Today's overview of one employee only (after a change that concerns just them)."""
+    today = store.today()
+    first = overview_history_start(today)
+    spells = [
+        s for s in store.absences.for_employee(employee_id)
+        if s.first_day <= today and (s.last_day is None or s.last_day >= first)
+    ]  # fmt: skip
+    return build_overview(
+        store.company.get(),
+        [store.employees.get(employee_id)],
+        spells,
+        [d for d in store.decisions.all() if d.employee_id == employee_id],
+        store.policy.get(),
+        today,
+    )
+
+
 def current_goal_status(store: Store) -> GoalStatus | None:
     """How the company is doing against its goals today; None when it has set none."""
     today = store.today()

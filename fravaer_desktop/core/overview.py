@@ -104,6 +104,23 @@ class Overview:
     sick_weeks: dict[int, SickWeeks] = field(default_factory=dict)
     frequent: dict[int, FrequentAbsence] = field(default_factory=dict)
 
+    def replacing_employee(self, employee_id: int, fresh: Overview) -> Overview:
+        """This overview with one employee's part replaced by `fresh`, an overview of that
+        employee alone (empty when the employee was deleted)."""
+
+        def others(values: dict) -> dict:
+            return {k: v for k, v in values.items() if k != employee_id}
+
+        absent = [a for a in self.absent_now if a.employee_id != employee_id] + fresh.absent_now
+        return Overview(
+            self.today,
+            [i for i in self.items if i.employee_id != employee_id] + fresh.items,
+            sorted(absent, key=lambda a: a.spell.first_day),
+            {**others(self.rule_120), **fresh.rule_120},
+            {**others(self.sick_weeks), **fresh.sick_weeks},
+            {**others(self.frequent), **fresh.frequent},
+        )
+
     def grouped(self) -> dict[Horizon, list[OverviewItem]]:
         groups: dict[Horizon, list[OverviewItem]] = {h: [] for h in Horizon}
         for item in self.items:

@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         self.actions.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.overview_page = OverviewPage(self.actions)
         self.overview_page.open_employee.connect(self.show_employee)
-        self.absence_page = AbsencePage(self.actions)
-        # Built when first opened: both read much more than the first page needs.
+        self._absence_slot = LazyPage(lambda: AbsencePage(self.actions))
+        # Built when first opened: they read much more than the first page needs.
         self._employees_slot = LazyPage(
             lambda: EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
         )
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (
             self.overview_page,
-            self.absence_page,
+            self._absence_slot,
             self._employees_slot,
             self._statistics_slot,
             self.company_page,
@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
         self.store.db.close()
         if self.is_demo and self._demo_folder is not None:
             shutil.rmtree(self._demo_folder, ignore_errors=True)
+
+    @property
+    def absence_page(self) -> AbsencePage:
+        return self._absence_slot.page()
 
     @property
     def employees_page(self) -> EmployeesPage:

@@ -278,3 +278,46 @@ def test_status_of_an_absence_prints_its_timeline_without_the_note(window):
     assert long_date(spell.first_day) in text  # 11. november 2026
     assert "Sygefraværssamtale" in text and "Klaret 23. november 2026" in text
     assert "Ringer fredag" not in text
+
+
+def test_a_change_for_one_employee_gives_the_same_overview_as_reading_everything(window):
+    from fravaer_desktop.followup import current_overview
+
+    page = window.overview_page
+    spell = _sick(window.store, days_ago=40)
+    window.actions.spell_saved.emit(spell)
+    bo = next(e for e in window.store.employees.list_all() if e.name == "Bo Nielsen")
+    other = window.store.absences.add(AbsenceSpell(employee_id=bo.id, first_day=TODAY))
+    window.actions.spell_saved.emit(other)
+    full = current_overview(window.store)
+
+    def keys(overview):
+        return sorted((i.key, i.title, i.decision) for i in overview.items)
+
+    assert keys(page.overview) == keys(full)
+    assert [a.employee_id for a in page.overview.absent_now] == [
+        a.employee_id for a in full.absent_now
+    ]
+
+
+def test_a_sick_call_made_on_another_page_is_on_the_overview_when_it_is_shown_again(window):
+    window.show_page("Fravær")
+    spell = _sick(window.store, days_ago=3)
+    window.actions.spell_saved.emit(spell)
+    window.show_page("Overblik")
+    _, item = _row(window.overview_page, "samtale")
+    assert item.due == spell.first_day + timedelta(days=28)
+
+
+def test_a_deleted_employee_leaves_the_overview(window, drive_modal):
+    _sick(window.store, days_ago=3)
+    window.overview_page.reload()
+    anna = _anna(window.store)
+    drive_modal(lambda: window.actions.delete_employee(anna), _click_yes)
+    names = {item.employee_name for _, item in window.overview_page.item_rows()}
+    assert "Anna Jensen" not in names
+    assert window.overview_page.overview.absent_now == []
+
+
+def _click_yes(box):
+    next(b for b in box.buttons() if b.text() == "Slet").click()

@@ -27,7 +27,12 @@ from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
 from fravaer_desktop.core.statistics import goal_status_lines
-from fravaer_desktop.followup import absence_status_pdf, current_goal_status, current_overview
+from fravaer_desktop.followup import (
+    absence_status_pdf,
+    current_goal_status,
+    current_overview,
+    employee_overview,
+)
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
 from fravaer_desktop.ui.pages.absence_page import heading
@@ -123,13 +128,11 @@ class OverviewPage(QWidget):
         self.absent_list.itemActivated.connect(
             lambda item: self.open_employee.emit(item.data(ITEM_ROLE))
         )
-        for signal in (
-            actions.spell_saved,
-            actions.spell_deleted,
-            actions.employee_saved,
-            actions.employee_deleted,
-        ):
-            signal.connect(lambda *_: self.reload())
+        self._stale = False
+        actions.spell_saved.connect(lambda spell: self._employee_changed(spell.employee_id))
+        actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
+        actions.employee_deleted.connect(self._employee_deleted)
+        actions.spell_deleted.connect(lambda _: self._data_changed())
         self.reload()
 
     # --- Layout --------------------------------------------------------------------------------
@@ -186,10 +189,41 @@ class OverviewPage(QWidget):
 
     # --- Data ----------------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Refresh what changed while another page was shown, or a new day (left open overnight).
+        if self._stale or (self.overview and self.overview.today != self.actions.today):
+            self.reload()
+        super().showEvent(event)
+
+    def _data_changed(self) -> None:
+        """Something changed: recompute now if the page is seen, else when it is next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def _employee_changed(self, employee_id: int) -> None:
+        """Only this employee's part of the overview can have changed."""
+        if not self.isVisible() or self.overview is None:
+            self._stale = True
+            return
+        fresh = employee_overview(self.actions.store, employee_id)
+        self._show(self.overview.replacing_employee(employee_id, fresh))
+
+    def _employee_deleted(self, employee_id: int) -> None:
+        if not self.isVisible() or self.overview is None:
+            self._stale = True
+            return
+        self._show(self.overview.replacing_employee(employee_id, Overview(self.overview.today)))
+
     def reload(self) -> None:
         """Recompute the overview from the company file and show it, keeping the selection."""
+        self._stale = False
+        self._show(current_overview(self.actions.store))
+
+    def _show(self, overview: Overview) -> None:
         selected = self.selected_item()
-        self.overview = current_overview(self.actions.store)
+        self.overview = overview
         self._show_summary()
         self._fill_tree()
         self._fill_absent()

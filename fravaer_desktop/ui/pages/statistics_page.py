@@ -45,7 +45,6 @@ from fravaer_desktop.core.statistics import (
 )
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.dialogs.goal_dialog import GoalDialog
-from fravaer_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from fravaer_desktop.ui.pages.absence_page import heading
 from fravaer_desktop.ui.widgets.bar_chart import BarChartWidget
 from fravaer_desktop.ui.widgets.date_field import DateField
@@ -444,6 +443,8 @@ class StatisticsPage(QWidget):
         return render_statistics_report(self.report_data())
 
     def print_statistics(self) -> None:
+        from fravaer_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
         title = self.scope_choice().title.split(": ", 1)[-1]
         preview = PdfPreviewDialog(
             self.statistics_pdf(), f"Fraværsstatistik – {title}", f"Fraværsstatistik {title}.pdf",
