@@ -10,8 +10,8 @@ what saving a sick call in the Sygemelding dialog does after the user presses Ge
     QApplication.processEvents()         layout and repaint of the visible page
 
 The spell is a sick call from today (ongoing), for an employee employed today with no ongoing
-spell and no spell reaching today. Measured with the Fravær page visible, and with the
-Medarbejdere page visible and that employee selected. The dialog itself is not timed.
+spell and no spell reaching today. Measured with the Overblik page visible (the start page),
+the Fravær page visible, and the Medarbejdere page visible with that employee selected. The dialog itself is not timed.
 
 For information it also times store.absences.between() for the last 12 months, the Fravær
 page's reload_spells() (what changing the period filter or saving an employee triggers) and
@@ -129,16 +129,25 @@ def measure(path: Path, args) -> dict:
     store = window.store
     today = store.today()
     candidates = free_employees(store, today)
-    needed = 2 * args.repeat
+    needed = 3 * args.repeat
     if len(candidates) < needed:
         raise SystemExit(f"only {len(candidates)} free employees, need {needed}; lower --repeat")
-    on_absence, on_employees = candidates[: args.repeat], candidates[args.repeat : needed]
+    n = args.repeat
+    on_overview, on_absence, on_employees = (
+        candidates[:n], candidates[n : 2 * n], candidates[2 * n : needed]
+    )
     results["spells_in_file"] = store.absences.count()
-    results["rows_on_absence_page"] = window.absence_page.model.rowCount()
 
-    # 1. Fravær page visible (the start page).
+    # 0. Overblik visible (the start page).
+    window.show_page("Overblik")
+    settle(app)
+    times = [register_once(app, window, employee, today) for employee in on_overview]
+    results["register_overview_page"] = stats_ms(times)
+
+    # 1. Fravær page visible.
     window.show_page("Fravær")
     settle(app)
+    results["rows_on_absence_page"] = window.absence_page.model.rowCount()
     times = [register_once(app, window, employee, today) for employee in on_absence]
     results["register_absence_page"] = stats_ms(times)
 
@@ -237,6 +246,7 @@ def print_report(results: dict) -> None:
     )
     print(f"  {'what':48} {'median ms':>9} {'max ms':>8} {'ratio':>6}")
     for key, title in (
+        ("register_overview_page", "add + refresh, Overblik page visible"),
         ("register_absence_page", "add + refresh, Fravær page visible"),
         ("register_employees_page", "add + refresh, Medarbejdere page (employee sel.)"),
     ):
@@ -258,6 +268,7 @@ def print_report(results: dict) -> None:
     print(f"  peak RSS of this process: {results['peak_rss_mb']:.0f} MB")
     print("Targets (ratio = median / 50 ms):")
     for key, title in (
+        ("register_overview_page", "Overblik page"),
         ("register_absence_page", "Fravær page"),
         ("register_employees_page", "Medarbejdere page"),
     ):

@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
         count = r["register_absence_page"]["n"]
         print(f"\nRegister one absence + refresh, large company (ms, n={count})")
         for key, title in (
+            ("register_overview_page", "Overblik page visible"),
             ("register_absence_page", "Fravær page visible"),
             ("register_employees_page", "Medarbejdere page, employee selected"),
         ):
