@@ -2,56 +2,34 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
-from types import ModuleType
 
-DENMARK_MODULE = "holidays.countries.denmark"
+from fravaer_desktop.core import holiday_table
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def danish_holidays(year: int) -> dict[date, str]:
-    """Danish public holidays of `year` with their Danish names (from the `holidays` package)."""
-    return dict(_denmark_holidays_class()(years=year, language="da").items())
+    """Danish public holidays of `year` with their Danish names (from the `holidays` package).
 
-
-@lru_cache(maxsize=1)
-def _denmark_holidays_class() -> type:
-    """The `holidays` package's Denmark class, loaded on first use without the other countries.
-
-    `import holidays.countries.denmark` (and `holidays.Denmark`) first runs
-    holidays/countries/__init__.py, which imports all ~250 country modules: ~40 ms, and ~90 ms
-    when PySide6's import hook is active, against ~3 ms for the Danish module alone. So the
-    Danish module is loaded from its own file under its own name; should the package's layout
-    change, the ordinary import is used.
+    Years in `core.holiday_table` (generated from the package) are read from it; importing the
+    package costs ~45 ms, which every start would otherwise pay. Other years ask the package.
     """
+    if holiday_table.FIRST_YEAR <= year <= holiday_table.LAST_YEAR:
+        return _table_year(year)
     import holidays
 
-    try:
-        return _load_danish_module_alone(holidays).Denmark
-    except (ImportError, OSError, AttributeError):
-        return holidays.Denmark
+    return dict(holidays.country_holidays("DK", years=year, language="da").items())
 
 
-def _load_danish_module_alone(holidays: ModuleType) -> ModuleType:
-    if DENMARK_MODULE in sys.modules:
-        return sys.modules[DENMARK_MODULE]
-    path = Path(holidays.__path__[0]) / "countries" / "denmark.py"
-    spec = importlib.util.spec_from_file_location(DENMARK_MODULE, path)
-    if spec is None or spec.loader is None or not path.is_file():
-        raise ImportError(f"no {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[DENMARK_MODULE] = module  # a later `import holidays.countries` reuses it
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[DENMARK_MODULE]
-        raise
-    return module
+def _table_year(year: int) -> dict[date, str]:
+    prefix = f"{year:04d}-"
+    return {
+        date.fromisoformat(day): name
+        for day, name in holiday_table.HOLIDAYS.items()
+        if day.startswith(prefix)
+    }
 
 
 def is_public_holiday(day: date) -> bool:
