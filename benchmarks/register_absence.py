@@ -11,7 +11,8 @@ what saving a sick call in the Sygemelding dialog does after the user presses Ge
 
 The spell is a sick call from today (ongoing), for an employee employed today with no ongoing
 spell and no spell reaching today. Measured with the Overblik page visible (the start page),
-the Fravær page visible, and the Medarbejdere page visible with that employee selected. The dialog itself is not timed.
+the Fravær page visible, and the Medarbejdere page visible with that employee selected.
+The dialog itself is not timed.
 
 For information it also times store.absences.between() for the last 12 months, the Fravær
 page's reload_spells() (what changing the period filter or saving an employee triggers) and

@@ -120,7 +120,7 @@ class TaskStatus(StrEnum):
 
 @dataclass(frozen=True)
 class TaskDecision:
-    """A stored decision about one overview item, identified by rule, employee, spell and due day."""
+    """A stored decision about one overview item, keyed by rule, employee, spell and due day."""
 
     rule: str
     employee_id: int

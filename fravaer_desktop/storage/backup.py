@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from fravaer_desktop.storage.database import CompanyDatabase
 
 
-def backup_database(db: Database, target: Path) -> Path:
+
+def backup_database(db: CompanyDatabase, target: Path) -> Path:
     """Write a complete, consistent copy of `db` to `target` (replacing it) and return the path.
 
     The copy is written to a temporary name first and then renamed, so a half-written copy

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.storage.backup import backup_database
-from fravaer_desktop.storage.migrations import known_migration_names, migrations
+from fravaer_desktop.storage.schema import MIGRATION_NAMES, applied_migration_names
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 SAFETY_COPY_FOLDER = "sikkerhedskopier"
 
@@ -26,12 +29,66 @@ class SchemaTooNewError(DatabaseOpenError):
     """The file was written by a newer version of Fravær."""
 
 
-def schema_version(db: Database) -> int:
+class CompanyDatabase:
+    """One open company file: its sqlite3 connection, and sqlite-utils' Database made on first use.
+
+    Reads go straight to `conn`. Everything else (`execute`, `atomic()`, `db["table"]`, ...)
+    is sqlite-utils' Database, created the first time it is needed, so that opening and showing
+    a file that is up to date does not pay for importing sqlite-utils (about 45 ms).
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: Database | None = None
+
+    @property
+    def utils(self) -> Database:
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            # No sqlite-utils plugins: looking for them reads every installed distribution's
+            # entry points, and none may touch a file with health-related data.
+            self._utils = Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def read(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+        """Run a SELECT on the connection (no sqlite-utils needed)."""
+        return self.conn.execute(sql, params)
+
+    def rows(self, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+        """The rows of a SELECT as dictionaries keyed by column name."""
+        cursor = self.conn.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.utils, name)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.utils[table]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def known_migration_names() -> list[str]:
+    """Names of every migration this version of the program knows, oldest first."""
+    return list(MIGRATION_NAMES)
+
+
+def schema_migrations() -> Migrations:
+    """The migrations themselves (loads sqlite-utils)."""
+    from fravaer_desktop.storage.migrations import migrations
+
+    return migrations
+
+
+def schema_version(db: CompanyDatabase) -> int:
     """Number of schema migrations applied to the file (0 for a new file)."""
-    return len(migrations.applied(db))
+    return len(applied_migration_names(db.conn))
 
 
-def open_database(path: str | Path, *, create: bool = True) -> Database:
+def open_database(path: str | Path, *, create: bool = True) -> CompanyDatabase:
     """Open (or create) a company file and bring its schema up to date.
 
     Takes a safety copy of an existing file before any pending migration runs, and refuses a
@@ -44,9 +101,7 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(":memory:" if memory else str(file_path), timeout=10)
-        # No sqlite-utils plugins: looking for them reads every installed distribution's entry
-        # points (~25 ms of each start), and none may touch a file with health-related data.
-        db = Database(conn, execute_plugins=False)
+        db = CompanyDatabase(conn)
         # Check before _configure: switching a file to WAL rewrites its header, and a refused
         # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
@@ -65,16 +120,18 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     return db
 
 
-def _upgrade(db: Database, file_path: Path | None) -> None:
+def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
     """Apply pending migrations, after a safety copy of an existing file."""
-    if not migrations.pending(db):
+    applied = set(applied_migration_names(db.conn))
+    if all(name in applied for name in known_migration_names()):
         return
+    migrations = schema_migrations()
     copy_note = ""
     if file_path is not None and schema_version(db) > 0:
         take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
         copy_note = f" En kopi fra før opgraderingen ligger i mappen '{SAFETY_COPY_FOLDER}'."
     try:
-        migrations.apply(db)
+        migrations.apply(db.utils)
     except Exception as error:
         raise UpgradeError(
             f"Filen '{file_path}' kunne ikke opgraderes til denne version af Fravær. "
@@ -90,7 +147,7 @@ def _close_quietly(conn: sqlite3.Connection | None) -> None:
             pass
 
 
-def take_safety_copy(db: Database, file_path: Path, reason: str) -> Path:
+def take_safety_copy(db: CompanyDatabase, file_path: Path, reason: str) -> Path:
     """Copy the open database into the safety-copy folder beside the file."""
     folder = file_path.parent / SAFETY_COPY_FOLDER
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -115,15 +172,16 @@ def _check_path(file_path: Path, create: bool) -> None:
 
 def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
     if wal:
         conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed change survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _refuse_newer_schema(db: Database, file_path: Path | None) -> None:
+def _refuse_newer_schema(db: CompanyDatabase, file_path: Path | None) -> None:
     known = set(known_migration_names())
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    unknown = [name for name in applied_migration_names(db.conn) if name not in known]
     if unknown:
         raise SchemaTooNewError(
             f"Filen '{file_path}' er gemt af en nyere version af Fravær end den, du bruger. "

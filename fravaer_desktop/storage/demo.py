@@ -121,7 +121,8 @@ def populate_demo_company(store: Store, today: date, seed: int = 2026) -> None:
         for spell in sorted(spells, key=lambda s: (s.first_day, s.employee_id)):
             store.absences.add(spell)
         _decide_past_items(store, today)
-        store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, DEMO_GOAL_PERCENT, date(today.year, 1, 1)))
+        goal = Goal(GoalMetric.ABSENCE_PERCENT, DEMO_GOAL_PERCENT, date(today.year, 1, 1))
+        store.goals.save(goal)
 
 
 def _decide_past_items(store: Store, today: date) -> None:

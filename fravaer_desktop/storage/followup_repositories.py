@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.models import AbsencePolicy, Goal, GoalMetric, TaskDecision, TaskStatus
 from fravaer_desktop.core.validation import FieldError, raise_if_any
 from fravaer_desktop.storage.rows import from_iso, to_iso
 
+if TYPE_CHECKING:
+    from fravaer_desktop.storage.database import CompanyDatabase
+
 MAX_REASON_LENGTH = 300
 
-
-def _rows(db: Database, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _decision_from_row(row: dict[str, Any]) -> TaskDecision:
@@ -37,12 +33,12 @@ def _decision_from_row(row: dict[str, Any]) -> TaskDecision:
 class DecisionRepository:
     """Items on the overview marked done or not relevant (with a reason)."""
 
-    def __init__(self, db: Database, today: Callable[[], date] = date.today):
+    def __init__(self, db: CompanyDatabase, today: Callable[[], date] = date.today):
         self._db = db
         self._today = today
 
     def all(self) -> list[TaskDecision]:
-        return [_decision_from_row(r) for r in _rows(self._db, "SELECT * FROM task_decisions")]
+        return [_decision_from_row(r) for r in self._db.rows("SELECT * FROM task_decisions")]
 
     def by_key(self) -> dict[tuple, TaskDecision]:
         return {d.key: d for d in self.all()}
@@ -104,11 +100,11 @@ class DecisionRepository:
 class PolicyRepository:
     """The company's absence policy, stored on the company row."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: CompanyDatabase):
         self._db = db
 
     def get(self) -> AbsencePolicy:
-        rows = _rows(self._db, "SELECT * FROM company WHERE id = 1")
+        rows = self._db.rows("SELECT * FROM company WHERE id = 1")
         if not rows:
             return AbsencePolicy()
         row = rows[0]
@@ -157,11 +153,11 @@ class PolicyRepository:
 class GoalRepository:
     """Goals for the absence percentage and for staff employed on special terms."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: CompanyDatabase):
         self._db = db
 
     def all(self) -> list[Goal]:
-        rows = _rows(self._db, "SELECT * FROM goals ORDER BY metric, valid_from")
+        rows = self._db.rows("SELECT * FROM goals ORDER BY metric, valid_from")
         return [
             Goal(
                 id=r["id"],

@@ -8,8 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 from fravaer_desktop.core.validation import (
@@ -37,19 +36,17 @@ from fravaer_desktop.storage.rows import (
     spell_to_row,
 )
 
+if TYPE_CHECKING:
+    from fravaer_desktop.storage.database import CompanyDatabase
 
-def _rows(db: Database, sql: str, params: tuple = ()) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 class CompanyRepository:
-    def __init__(self, db: Database):
+    def __init__(self, db: CompanyDatabase):
         self._db = db
 
     def get(self) -> Company | None:
-        rows = _rows(self._db, "SELECT * FROM company WHERE id = 1")
+        rows = self._db.rows("SELECT * FROM company WHERE id = 1")
         return company_from_row(rows[0]) if rows else None
 
     def save(self, company: Company) -> Company:
@@ -60,16 +57,16 @@ class CompanyRepository:
 
 
 class EmployeeRepository:
-    def __init__(self, db: Database):
+    def __init__(self, db: CompanyDatabase):
         self._db = db
 
     def list_all(self) -> list[Employee]:
         sql = f"SELECT {EMPLOYEE_COLUMNS} FROM employees ORDER BY name COLLATE NOCASE, id"
-        return [employee_from_row(r) for r in _rows(self._db, sql)]
+        return [employee_from_row(r) for r in self._db.rows(sql)]
 
     def get(self, employee_id: int) -> Employee:
-        rows = _rows(
-            self._db, f"SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?", (employee_id,)
+        rows = self._db.rows(
+            f"SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?", (employee_id,)
         )
         if not rows:
             raise KeyError(employee_id)
@@ -77,7 +74,7 @@ class EmployeeRepository:
 
     def departments(self) -> list[str]:
         sql = "SELECT DISTINCT department FROM employees WHERE department <> '' ORDER BY 1"
-        return [r["department"] for r in _rows(self._db, sql)]
+        return [r["department"] for r in self._db.rows(sql)]
 
     def add(self, employee: Employee) -> Employee:
         raise_if_any(validate_employee(employee))
@@ -100,8 +97,7 @@ class EmployeeRepository:
             self._db.execute("DELETE FROM employees WHERE id = ?", (employee_id,))
 
     def _spells_outside_employment(self, employee: Employee) -> list[FieldError]:
-        row = _rows(
-            self._db,
+        row = self._db.rows(
             "SELECT MIN(first_day) AS first, MAX(COALESCE(last_day, first_day)) AS last "
             "FROM absence_spells "
             "WHERE employee_id = ?",
@@ -128,13 +124,13 @@ class EmployeeRepository:
 
 
 class AbsenceRepository:
-    def __init__(self, db: Database, today: Callable[[], date] = date.today):
+    def __init__(self, db: CompanyDatabase, today: Callable[[], date] = date.today):
         self._db = db
         self._today = today
 
     def get(self, spell_id: int) -> AbsenceSpell:
-        rows = _rows(
-            self._db, f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE id = ?", (spell_id,)
+        rows = self._db.rows(
+            f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE id = ?", (spell_id,)
         )
         if not rows:
             raise KeyError(spell_id)
@@ -145,7 +141,7 @@ class AbsenceRepository:
             f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE employee_id = ? "
             "ORDER BY first_day DESC"
         )
-        return [spell_from_tuple(r) for r in self._db.execute(sql, (employee_id,)).fetchall()]
+        return [spell_from_tuple(r) for r in self._db.read(sql, (employee_id,)).fetchall()]
 
     def between(self, first: date, last: date) -> list[AbsenceSpell]:
         """Spells that touch the period from `first` to `last` (ongoing ones included)."""
@@ -156,12 +152,12 @@ class AbsenceRepository:
             f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE +first_day <= ? "
             "AND (last_day IS NULL OR last_day >= ?) ORDER BY +first_day DESC, id DESC"
         )
-        cursor = self._db.execute(sql, (last.isoformat(), first.isoformat()))
+        cursor = self._db.read(sql, (last.isoformat(), first.isoformat()))
         return [spell_from_tuple(r) for r in cursor.fetchall()]
 
     def all(self) -> list[AbsenceSpell]:
         sql = f"SELECT {SPELL_COLUMNS} FROM absence_spells ORDER BY first_day DESC, id DESC"
-        return [spell_from_tuple(r) for r in self._db.execute(sql).fetchall()]
+        return [spell_from_tuple(r) for r in self._db.read(sql).fetchall()]
 
     def ongoing(self) -> list[AbsenceSpell]:
         """Spells without a last day (the employee has not been registered fit yet)."""
@@ -169,13 +165,13 @@ class AbsenceRepository:
             f"SELECT {SPELL_COLUMNS} FROM absence_spells WHERE last_day IS NULL "
             "ORDER BY first_day DESC, id DESC"
         )
-        return [spell_from_tuple(r) for r in self._db.execute(sql).fetchall()]
+        return [spell_from_tuple(r) for r in self._db.read(sql).fetchall()]
 
     def on_day(self, day: date) -> list[AbsenceSpell]:
         return self.between(day, day)
 
     def count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM absence_spells").fetchone()[0]
+        return self._db.read("SELECT COUNT(*) FROM absence_spells").fetchone()[0]
 
     def add(self, spell: AbsenceSpell) -> AbsenceSpell:
         self._validate(spell)
@@ -212,7 +208,7 @@ class AbsenceRepository:
 class Store:
     """The repositories of one open company file, handed to the user interface."""
 
-    def __init__(self, db: Database, today: Callable[[], date] = date.today):
+    def __init__(self, db: CompanyDatabase, today: Callable[[], date] = date.today):
         self.db = db
         self.today = today
         self.company = CompanyRepository(db)

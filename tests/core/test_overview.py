@@ -412,8 +412,8 @@ def test_horizon_seen_from_monday_23_november(due, is_option, horizon) -> None:
 @pytest.mark.parametrize(
     ("due", "horizon"),
     [
-        pytest.param(date(2026, 11, 22), Horizon.PASSED, id="the end of the employer period passed"),
-        pytest.param(date(2026, 11, 30), Horizon.LATER, id="the end of the employer period ahead"),
+        pytest.param(date(2026, 11, 22), Horizon.PASSED, id="employer period passed"),
+        pytest.param(date(2026, 11, 30), Horizon.LATER, id="employer period ahead"),
     ],
 )
 def test_a_milestone_is_never_overdue(due, horizon) -> None:

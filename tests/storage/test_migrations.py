@@ -92,7 +92,7 @@ def with_test_migration(name: str, extra: Callable[[Database], None]) -> Migrati
 
 def use_migrations(monkeypatch: pytest.MonkeyPatch, replacement: Migrations) -> None:
     """Make open_database use `replacement` as the migrations the program knows."""
-    monkeypatch.setattr(database_module, "migrations", replacement)
+    monkeypatch.setattr(database_module, "schema_migrations", lambda: replacement)
     monkeypatch.setattr(
         database_module, "known_migration_names", lambda: [m.name for m in replacement._migrations]
     )
@@ -366,3 +366,26 @@ def test_the_program_knows_its_migrations_in_order_under_one_set() -> None:
     assert names == sorted(names)
     assert all(name[0] == "m" and name[1:4].isdigit() for name in names)
     assert migrations.name == MIGRATION_SET == "fravaer"
+
+
+# --- Reading the schema version without sqlite-utils -----------------------------------------
+
+
+def test_the_schema_names_read_without_sqlite_utils_match_the_migrations() -> None:
+    from fravaer_desktop.storage.schema import MIGRATION_NAMES
+
+    assert list(MIGRATION_NAMES) == [m.name for m in migrations._migrations]
+
+
+def test_applied_migrations_read_with_plain_sql_match_sqlite_utils(saved_file: Path) -> None:
+    import sqlite3
+
+    from fravaer_desktop.storage.schema import applied_migration_names
+
+    conn = sqlite3.connect(saved_file)
+    try:
+        by_sqlite_utils = [m.name for m in migrations.applied(Database(conn))]
+        assert applied_migration_names(conn) == by_sqlite_utils
+        assert by_sqlite_utils  # the saved file has applied migrations
+    finally:
+        conn.close()

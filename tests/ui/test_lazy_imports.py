@@ -17,21 +17,44 @@ def test_printing_does_not_load_the_pdf_preview_until_used() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_starting_on_the_demo_company_loads_no_heavy_library(tmp_path) -> None:
-    """The window shows without reportlab, the PDF preview, icalendar or the holidays package:
-    each costs tens of milliseconds of every start and is loaded when first used."""
-    code = (
+def _start_window(arguments: list[str]) -> str:
+    """Python code that shows the main window as `python -m fravaer_desktop ARGS` does."""
+    return (
         "import os, sys\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from fravaer_desktop.app import parse_args\n"
         "from fravaer_desktop.ui.launch import build_window, make_application\n"
         "app = make_application()\n"
-        f"window = build_window(parse_args(['--db', {str(tmp_path / 'demo.sqlite')!r}, '--demo']))\n"
+        f"window = build_window(parse_args({arguments!r}))\n"
         "window.show()\n"
         "app.processEvents()\n"
-        "heavy = ('reportlab', 'pypdfium2', 'icalendar', 'holidays', 'PySide6.QtPrintSupport')\n"
-        "loaded = [m for m in heavy if m in sys.modules]\n"
+    )
+
+
+HEAVY = ("reportlab", "pypdfium2", "icalendar", "holidays", "PySide6.QtPrintSupport")
+
+
+def test_starting_on_the_demo_company_loads_no_heavy_library(tmp_path) -> None:
+    """The window shows without reportlab, the PDF preview, icalendar or the holidays package:
+    each costs tens of milliseconds of every start and is loaded when first used."""
+    code = _start_window(["--db", str(tmp_path / "demo.sqlite"), "--demo"]) + (
+        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
         "assert not loaded, loaded\n"
         "window.close_store()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_opening_an_up_to_date_company_file_does_not_load_sqlite_utils(tmp_path) -> None:
+    """sqlite-utils (about 45 ms) is loaded for migrations and the first write, not to show."""
+    path = str(tmp_path / "virksomhed.sqlite")
+    make = _start_window(["--db", path, "--demo"]) + "window.close_store()\n"
+    subprocess.run([sys.executable, "-c", make], check=True)
+    show = _start_window(["--db", path]) + (
+        "assert 'sqlite_utils' not in sys.modules, 'loaded before the first write'\n"
+        "from fravaer_desktop.core.models import TaskStatus\n"
+        "window.actions.store.decisions.decide('samtale', 1, TaskStatus.DONE)\n"
+        "assert 'sqlite_utils' in sys.modules\n"
+        "window.close_store()\n"
+    )
+    subprocess.run([sys.executable, "-c", show], check=True)

@@ -1,4 +1,4 @@
-"""Overblik: the manager sees what to do and by when, marks it done or not relevant, and it lasts."""
+"""Overblik: the manager sees what to do and by when, marks it done or not relevant; it lasts."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_marking_done_is_stored_and_still_done_after_a_restart(
     again.close_store()
 
 
-def test_not_relevant_needs_a_reason_and_stores_nothing_without_one(window: MainWindow, drive_modal):
+def test_not_relevant_needs_a_reason_and_stores_nothing_without_one(window, drive_modal):
     _sick(window.store, days_ago=5)
     page = window.overview_page
     page.reload()

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from fravaer_desktop.core.models import AbsencePolicy
 from fravaer_desktop.core.rules import latest
@@ -15,6 +23,7 @@ from fravaer_desktop.ui.dialogs.base import SaveDialog
 #: Common contact routines (policy, not law): the days of absence on which the manager calls.
 CONTACT_PRESETS: tuple[tuple[int, ...], ...] = ((1, 5, 14), (2, 6, 14))
 OWN_DAYS = "Egne dage"
+OWN_DAYS_MESSAGE = "Skriv fraværsdagene som tal adskilt af komma, fx 1, 4, 10."
 BRADFORD_NOTE = (
     "Bradford-faktoren (antal perioder² × antal dage over 52 uger) vægter mange korte fravær "
     "tungt. Den er et groft mål: den siger intet om årsagen og må aldrig stå alene."
@@ -41,7 +50,7 @@ def default_contact_days() -> tuple[int, ...]:
 
 
 def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
-    """Two Danish lines for the Virksomhed page: the contact routine and the frequent-absence rule."""
+    """Two Danish lines for the Virksomhed page: the contact routine and frequent absence."""
     numbers = latest("fravaerssamtale").numbers
     contact = f"Kontakt på {days_text(policy.contact_days or default_contact_days())}"
     spells = policy.frequent_spells or numbers["spells"]
@@ -137,7 +146,7 @@ class PolicyDialog(SaveDialog):
         days = parse_days(self.own_days.text())
         if days is None:
             raise ValidationError(
-                [FieldError("contact_days", "Skriv fraværsdagene som tal adskilt af komma, fx 1, 4, 10.")]
+                [FieldError("contact_days", OWN_DAYS_MESSAGE)]
             )
         return days
 

@@ -1,4 +1,4 @@
-"""Overblik: what the law and the company's routine ask of the manager today, this week and later."""
+"""Overblik: what the law and the company's routine ask of the manager now, this week and later."""
 
 from __future__ import annotations
 
