@@ -41,12 +41,12 @@ def end_of_next_month(day: date) -> date:
 
 def _daily_weights(
     spells: Iterable[AbsenceSpell], employee: Employee, kinds: set[str], first: date, last: date,
-    ongoing_until: date, *, partial_pro_rata: bool = True,
+    ongoing_until: date,
 ) -> dict[date, float]:  # fmt: skip
     """Sick-day weight of every day from `first` to `last` (days without absence left out).
 
-    1 for a full day. A partial day is the share of the contract hours the employee is away
-    (`partial_pro_rata`), or a whole day; with 0 contract hours a partial day weighs 0.
+    1 for a full day. A partial day is the share of the contract hours the employee is away;
+    with 0 contract hours a partial day weighs 0.
     Overlapping spells never count a day twice. An ongoing spell runs until `ongoing_until`.
     """
     weights: dict[date, float] = {}
@@ -56,7 +56,7 @@ def _daily_weights(
         start = max(spell.first_day, first)
         stop = min(spell.last_day or ongoing_until, last)
         ratio = 1.0
-        if spell.is_partial and partial_pro_rata:
+        if spell.is_partial:
             hours = spell.partial_hours_per_week or 0.0
             ratio = min(hours / employee.weekly_hours, 1.0) if employee.weekly_hours > 0 else 0.0
         day = start
@@ -64,6 +64,27 @@ def _daily_weights(
             weights[day] = max(weights.get(day, 0.0), ratio)
             day += ONE_DAY
     return weights
+
+
+def _days_covered(
+    spells: Iterable[AbsenceSpell], kinds: set[str], first: date, last: date, ongoing_until: date
+) -> int:
+    """Calendar days from `first` to `last` on which one or more of the spells (of `kinds`) ran.
+
+    Overlapping spells count a day once; an ongoing spell runs until `ongoing_until`.
+    """
+    periods = sorted(
+        (max(s.first_day, first), min(s.last_day or ongoing_until, last))
+        for s in spells
+        if s.kind.value in kinds
+    )
+    total, covered_until = 0, first - ONE_DAY
+    for start, stop in periods:
+        start = max(start, covered_until + ONE_DAY)
+        if stop >= start:
+            total += (stop - start).days + 1
+            covered_until = stop
+    return total
 
 
 def _rolling_count(weights: dict[date, float], day: date) -> float:
@@ -157,10 +178,8 @@ def paid_sick_weeks(employee: Employee, spells: Iterable[AbsenceSpell], today: d
     """
     rule = latest("revurdering")
     start = months_before(today, rule.numbers["window_months"])
-    weights = _daily_weights(
-        spells, employee, set(rule.kinds), start, today, today, partial_pro_rata=False
-    )
-    weeks = round(sum(weights.values()) / 7, 1)
+    days = _days_covered(spells, set(rule.kinds), start, today, ongoing_until=today)
+    weeks = round(days / 7, 1)
     return SickWeeks(weeks, rule.numbers["limit_weeks"], rule.numbers["warn_weeks"], start)
 
 

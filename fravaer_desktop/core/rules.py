@@ -327,10 +327,21 @@ POLICIES: tuple[RuleVersion, ...] = (
 CONTACT_PRESETS: dict[str, tuple[int, ...]] = {"1-5-14": (1, 5, 14), "2-6-14": (2, 6, 14)}
 
 
+def _versions_by_rule() -> dict[str, tuple[RuleVersion, ...]]:
+    found: dict[str, list[RuleVersion]] = {}
+    for version in (*RULES, *POLICIES):
+        found.setdefault(version.rule, []).append(version)
+    return {rule: tuple(versions) for rule, versions in found.items()}
+
+
+#: Every version of each rule, in table order (the overview asks thousands of times per start).
+_VERSIONS = _versions_by_rule()
+
+
 def rule_for(rule: str, first_day: date, kind: str = OWN) -> RuleVersion | None:
     """The version of `rule` that applies to a spell with this first day and kind, if any."""
-    for version in (*RULES, *POLICIES):
-        if version.rule == rule and version.applies_to(first_day, kind):
+    for version in _VERSIONS.get(rule, ()):
+        if version.applies_to(first_day, kind):
             return version
     return None
 

@@ -97,13 +97,16 @@ def spell_from_row(row: dict[str, Any]) -> AbsenceSpell:
     )
 
 
+_KINDS = {kind.value: kind for kind in AbsenceKind}
+
+
 def spell_from_tuple(row: tuple) -> AbsenceSpell:
     """A spell from a row tuple in SPELL_COLUMNS order (no dict per row: ~40 % faster)."""
     spell_id, employee_id, kind, first_day, last_day, partial, expected_return, note = row
     return AbsenceSpell(
         id=spell_id,
         employee_id=employee_id,
-        kind=AbsenceKind(kind),
+        kind=_KINDS[kind],
         first_day=date.fromisoformat(first_day),
         last_day=date.fromisoformat(last_day) if last_day else None,
         partial_hours_per_week=partial,

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop.core.models import AbsencePolicy
-from fravaer_desktop.core.rules import latest
+from fravaer_desktop.core.rules import CONTACT_PRESETS, default_contact_days, latest
 from fravaer_desktop.core.validation import FieldError, ValidationError
 from fravaer_desktop.storage.followup_repositories import PolicyRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
 
-#: Common contact routines (policy, not law): the days of absence on which the manager calls.
-CONTACT_PRESETS: tuple[tuple[int, ...], ...] = ((1, 5, 14), (2, 6, 14))
 OWN_DAYS = "Egne dage"
 OWN_DAYS_MESSAGE = "Skriv fraværsdagene som tal adskilt af komma, fx 1, 4, 10."
 BRADFORD_NOTE = (
@@ -43,10 +41,6 @@ def parse_days(text: str) -> tuple[int, ...] | None:
     if not parts or not all(p.isdigit() for p in parts):
         return None
     return tuple(sorted({int(p) for p in parts}))
-
-
-def default_contact_days() -> tuple[int, ...]:
-    return tuple(sorted(latest("kontakt").numbers.values()))
 
 
 def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
@@ -84,7 +78,7 @@ class PolicyDialog(SaveDialog):
         self.contact_choice = QComboBox()
         self.contact_choice.setAccessibleName("Kontaktrutine")
         default = default_contact_days()
-        self.presets = list(dict.fromkeys((default, *CONTACT_PRESETS)))
+        self.presets = list(dict.fromkeys((default, *CONTACT_PRESETS.values())))
         for days in self.presets:
             label = days_text(days).capitalize() + (" (standard)" if days == default else "")
             self.contact_choice.addItem(label)
