@@ -103,6 +103,7 @@ class Overview:
     rule_120: dict[int, Rule120Status] = field(default_factory=dict)
     sick_weeks: dict[int, SickWeeks] = field(default_factory=dict)
     frequent: dict[int, FrequentAbsence] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)  # employee id -> name
 
     def replacing_employee(self, employee_id: int, fresh: Overview) -> Overview:
         """This overview with one employee's part replaced by `fresh`, an overview of that
@@ -119,6 +120,7 @@ class Overview:
             {**others(self.rule_120), **fresh.rule_120},
             {**others(self.sick_weeks), **fresh.sick_weeks},
             {**others(self.frequent), **fresh.frequent},
+            {**others(self.names), **fresh.names},
         )
 
     def grouped(self) -> dict[Horizon, list[OverviewItem]]:
@@ -152,6 +154,7 @@ def build_overview(
     overview = Overview(today)
     follow_from = months_before(today, FOLLOW_UP_MONTHS)
     for employee in employees:
+        overview.names[employee.id] = employee.name
         own = by_employee.get(employee.id, [])
         for spell in own:
             if spell.first_day > today or (spell.last_day and spell.first_day < follow_from):

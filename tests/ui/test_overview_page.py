@@ -55,7 +55,7 @@ def test_a_sick_call_puts_the_conversation_deadline_on_the_overview(window: Main
     text = page.detail.text()
     assert "Senest fredag 11. december 2026 (om 18 dage)" in text
     assert "Sygedagpengeloven § 7a" in text
-    absent = page.absent_list.item(0).text()
+    absent = page.side.absent_list.item(0).text()
     assert absent.startswith("Anna Jensen") and "dag 11" in absent
 
 
@@ -321,3 +321,30 @@ def test_a_deleted_employee_leaves_the_overview(window, drive_modal):
 
 def _click_yes(box):
     next(b for b in box.buttons() if b.text() == "Slet").click()
+
+
+def test_the_120_day_counter_shows_employees_with_the_clause_and_opens_them(window, qtbot):
+    from dataclasses import replace
+
+    anna = replace(_anna(window.store), clause_120_days=True)
+    window.store.employees.update(anna)
+    window.store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 9, 1), last_day=date(2026, 9, 10))
+    )
+    page = window.overview_page
+    page.reload()
+    side = page.side
+    assert side.rule_120_list.isVisible()
+    assert side.rule_120_list.item(0).text() == "Anna Jensen: 10 af 120 dage"
+    assert "Søg råd før en opsigelse" in side.rule_120_note.text()
+    side.rule_120_list.itemActivated.emit(side.rule_120_list.item(0))
+    assert window.navigation.currentItem().text() == "Medarbejdere"
+    assert window.employees_page.table.selected_row().name == "Anna Jensen"
+
+
+def test_the_nobody_absent_line_opens_nothing(window):
+    side = window.overview_page.side
+    assert side.absent_list.item(0).text() == "Ingen er fraværende i dag."
+    side.absent_list.itemActivated.emit(side.absent_list.item(0))
+    assert window.navigation.currentItem().text() == "Overblik"
+    assert not side.rule_120_list.isVisible()

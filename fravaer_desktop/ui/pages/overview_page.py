@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fravaer_desktop.core.danish import long_date, number, short_date
+from fravaer_desktop.core.danish import long_date, short_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
@@ -36,6 +35,7 @@ from fravaer_desktop.followup import (
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
 from fravaer_desktop.ui.pages.absence_page import heading
+from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOUR = QColor("#b3261e")
@@ -108,14 +108,7 @@ class OverviewPage(QWidget):
             "Apple Kalender kan importere. Filen siger kun, hvad du skal gøre, aldrig hvorfor "
             "medarbejderen er fraværende."
         )
-        self.absent_list = QListWidget()
-        self.absent_list.setAccessibleName("Fraværende nu")
-        self.absent_list.setWordWrap(True)
-        self.absent_list.setSpacing(2)
-        self.rule_120_list = QListWidget()
-        self.rule_120_list.setAccessibleName("120-dagesreglen")
-        self.rule_120_list.setWordWrap(True)
-        self.rule_120_heading = QLabel("<b>120-dagesreglen</b>")
+        self.side = AbsentNowPanel()
         self._build_layout()
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected())
         self.tree.itemActivated.connect(lambda *_: self._open_selected_employee())
@@ -125,9 +118,7 @@ class OverviewPage(QWidget):
         self.employee_button.clicked.connect(self._open_selected_employee)
         self.status_button.clicked.connect(self.print_status)
         self.calendar_button.clicked.connect(self.export_calendar)
-        self.absent_list.itemActivated.connect(
-            lambda item: self.open_employee.emit(item.data(ITEM_ROLE))
-        )
+        self.side.employee_chosen.connect(self.open_employee)
         self._stale = False
         actions.spell_saved.connect(lambda spell: self._employee_changed(spell.employee_id))
         actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
@@ -169,14 +160,9 @@ class OverviewPage(QWidget):
         left.addWidget(self.tree, 3)
         left.addWidget(self.empty_label, 3)
         left.addWidget(detail_frame, 1)
-        right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Fraværende nu</b>"))
-        right.addWidget(self.absent_list, 2)
-        right.addWidget(self.rule_120_heading)
-        right.addWidget(self.rule_120_list, 1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
-        body.addLayout(right, 1)
+        body.addWidget(self.side, 1)
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
         title_row.addStretch(1)
@@ -226,8 +212,7 @@ class OverviewPage(QWidget):
         self.overview = overview
         self._show_summary()
         self._fill_tree()
-        self._fill_absent()
-        self._fill_rule_120()
+        self.side.show_overview(overview)
         if selected is not None:
             self.select(selected.key)
         if self.selected_item() is None:
@@ -301,41 +286,6 @@ class OverviewPage(QWidget):
         if item.decision is not None:
             row.setToolTip(0, decision_text(item))
         return row
-
-    def _fill_absent(self) -> None:
-        overview = self.overview
-        assert overview is not None
-        self.absent_list.clear()
-        for absent in sorted(overview.absent_now, key=lambda a: a.employee_name):
-            extent = " (delvist)" if absent.spell.is_partial else ""
-            text = (
-                f"{absent.employee_name}\ndag {absent.day_number}{extent}, "
-                f"siden {long_date(absent.spell.first_day)}"
-            )
-            self.absent_list.addItem(text)
-            self.absent_list.item(self.absent_list.count() - 1).setData(
-                ITEM_ROLE, absent.employee_id
-            )
-        if not overview.absent_now:
-            self.absent_list.addItem("Ingen er fraværende i dag.")
-
-    def _fill_rule_120(self) -> None:
-        overview = self.overview
-        assert overview is not None
-        self.rule_120_list.clear()
-        names = {e.id: e.name for e in self.actions.store.employees.list_all()}
-        for employee_id, status in sorted(
-            overview.rule_120.items(), key=lambda pair: names.get(pair[0], "")
-        ):
-            text = f"{names.get(employee_id, '')}: {number(status.days)} af {status.limit} dage"
-            self.rule_120_list.addItem(text)
-            row = self.rule_120_list.item(self.rule_120_list.count() - 1)
-            row.setData(ITEM_ROLE, employee_id)
-            if status.warning:
-                row.setForeground(QBrush(OVERDUE_COLOUR))
-        has_any = bool(overview.rule_120)
-        self.rule_120_heading.setVisible(has_any)
-        self.rule_120_list.setVisible(has_any)
 
     # --- Selection and detail ------------------------------------------------------------------
 

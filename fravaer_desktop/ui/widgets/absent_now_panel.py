@@ -1,0 +1,88 @@
+"""The Overblik's side panel: who is absent today and the 120-day counters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from fravaer_desktop.core.danish import long_date, number
+from fravaer_desktop.core.overview import Overview
+
+EMPLOYEE_ROLE = Qt.ItemDataRole.UserRole
+WARNING_COLOUR = QColor("#b3261e")
+RULE_120_NOTE = (
+    "Egen sygdom med løn de seneste 12 måneder, hos ansatte med en skriftlig 120-dagesaftale. "
+    "Graviditets- og handicaprelateret fravær må ikke tælles med. Søg råd før en opsigelse."
+)
+
+
+class AbsentNowPanel(QWidget):
+    """Two short lists; activating a line asks to show that employee (`employee_chosen`)."""
+
+    employee_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.absent_list = QListWidget()
+        self.absent_list.setAccessibleName("Fraværende nu")
+        self.absent_list.setWordWrap(True)
+        self.absent_list.setSpacing(2)
+        self.rule_120_list = QListWidget()
+        self.rule_120_list.setAccessibleName("120-dagesreglen")
+        self.rule_120_list.setWordWrap(True)
+        self.rule_120_heading = QLabel("<b>120-dagesreglen</b>")
+        self.rule_120_note = QLabel(RULE_120_NOTE)
+        self.rule_120_note.setWordWrap(True)
+        self.rule_120_note.setStyleSheet("color: palette(placeholder-text);")
+        for widget in (self.absent_list, self.rule_120_list):
+            widget.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Fraværende nu</b>"))
+        layout.addWidget(self.absent_list, 2)
+        layout.addWidget(self.rule_120_heading)
+        layout.addWidget(self.rule_120_list, 1)
+        layout.addWidget(self.rule_120_note)
+
+    def show_overview(self, overview: Overview) -> None:
+        self._fill_absent(overview)
+        self._fill_rule_120(overview)
+
+    def _fill_absent(self, overview: Overview) -> None:
+        self.absent_list.clear()
+        for absent in sorted(overview.absent_now, key=lambda a: a.employee_name):
+            extent = " (delvist)" if absent.spell.is_partial else ""
+            text = (
+                f"{absent.employee_name}\ndag {absent.day_number}{extent}, "
+                f"siden {long_date(absent.spell.first_day)}"
+            )
+            self._add(self.absent_list, text, absent.employee_id)
+        if not overview.absent_now:
+            self.absent_list.addItem("Ingen er fraværende i dag.")
+
+    def _fill_rule_120(self, overview: Overview) -> None:
+        self.rule_120_list.clear()
+        names = overview.names
+        for employee_id, status in sorted(
+            overview.rule_120.items(), key=lambda pair: names.get(pair[0], "")
+        ):
+            text = f"{names.get(employee_id, '')}: {number(status.days)} af {status.limit} dage"
+            row = self._add(self.rule_120_list, text, employee_id)
+            if status.warning:
+                row.setForeground(QBrush(WARNING_COLOUR))
+        has_any = bool(overview.rule_120)
+        for widget in (self.rule_120_heading, self.rule_120_list, self.rule_120_note):
+            widget.setVisible(has_any)
+
+    @staticmethod
+    def _add(target: QListWidget, text: str, employee_id: int) -> QListWidgetItem:
+        row = QListWidgetItem(text)
+        row.setData(EMPLOYEE_ROLE, employee_id)
+        target.addItem(row)
+        return row
+
+    def _activated(self, row: QListWidgetItem) -> None:
+        employee_id = row.data(EMPLOYEE_ROLE)
+        if employee_id is not None:  # not the "nobody is absent" line
+            self.employee_chosen.emit(employee_id)
