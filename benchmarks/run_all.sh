@@ -36,5 +36,13 @@ echo; echo "== peak memory"
 "$PY" benchmarks/memory_peak.py --large "$LARGE" --json "$OUT/memory.json" \
   2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/memory.txt"
 
+echo; echo "== Overblik (target ≤ 100 ms)"
+"$PY" benchmarks/overview.py --large "$LARGE" --repeat 9 \
+  2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/overview.txt"
+
+echo; echo "== statistics (target ≤ 200 ms)"
+"$PY" benchmarks/statistics.py --large "$LARGE" --repeat 9 \
+  2> >(grep -v 'propagateSizeHints' >&2) | tee "$OUT/statistics.txt"
+
 echo; echo "== summary"
 "$PY" benchmarks/summary.py "$OUT"
