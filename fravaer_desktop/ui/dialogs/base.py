@@ -44,7 +44,18 @@ class SaveDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
+        self._width_holder = QWidget()  # gives the layout (and so the dialog) a minimum width
+        self._width_holder.setFixedHeight(0)
+        layout.addWidget(self._width_holder)
         self.result_object = None
+
+    def set_minimum_width_in_characters(self, characters: int) -> None:
+        """Make the dialog at least this many average characters wide.
+
+        setMinimumWidth on the dialog itself would be overridden: the layout's SetMinimumSize
+        constraint sets the dialog's minimum size from its contents.
+        """
+        self._width_holder.setMinimumWidth(self.fontMetrics().averageCharWidth() * characters)
 
     def save(self):
         raise NotImplementedError

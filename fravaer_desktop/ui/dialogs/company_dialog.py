@@ -56,7 +56,7 @@ class CompanyDialog(SaveDialog):
         self.errors.add_row(
             self.form, "Normal &arbejdstid pr. uge:", self.weekly_hours, "standard_weekly_hours"
         )
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 70)
+        self.set_minimum_width_in_characters(70)
 
     def company(self) -> Company:
         return Company(

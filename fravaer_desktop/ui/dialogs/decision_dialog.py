@@ -41,7 +41,7 @@ class NotRelevantDialog(SaveDialog):
         self.reason.setPlaceholderText(REASON_HINT)
         self.reason.setAccessibleName("Begrundelse")
         self.errors.add_row(self.form, "&Begrundelse:", self.reason, "reason")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.set_minimum_width_in_characters(70)
 
     def confirm_before_save(self) -> bool:
         warning = self._health_check.warning_for(self.reason.text())

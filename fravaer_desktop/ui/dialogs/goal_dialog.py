@@ -73,7 +73,7 @@ class GoalDialog(SaveDialog):
         )
         count = special_terms_count(self._employees(), today)
         self.form.addRow("", QLabel(f"I dag er {count} ansat i fleksjob."))
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.set_minimum_width_in_characters(70)
 
     def _employees(self) -> list[Employee]:
         return self.store.employees.list_all()

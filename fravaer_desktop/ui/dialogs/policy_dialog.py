@@ -112,7 +112,7 @@ class PolicyDialog(SaveDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         self.form.addRow("", note)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
+        self.set_minimum_width_in_characters(75)
 
     @staticmethod
     def _spin(value: int, name: str) -> QSpinBox:

@@ -83,7 +83,7 @@ class SpellDialog(SaveDialog):
         box.addWidget(reminder)
         box.addWidget(self.health_warning)
         self.errors.add_row(self.form, "&Note:", note_box, "note")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 75)
+        self.set_minimum_width_in_characters(75)
 
     def _extent_row(self, s: AbsenceSpell) -> QWidget:
         row = QWidget()
