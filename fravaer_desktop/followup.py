@@ -7,34 +7,42 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fravaer_desktop.core.counters import one_year_before
+from fravaer_desktop.core.counters import months_before, one_year_before
+from fravaer_desktop.core.models import AbsencePolicy
 from fravaer_desktop.core.overview import Overview, build_overview
 from fravaer_desktop.core.rules import latest
 from fravaer_desktop.core.statistics import GoalStatus, goal_status, twelve_months_back
 from fravaer_desktop.storage.repositories import Store
 
 
-def overview_history_start(today: date) -> date:
+def overview_history_start(today: date, policy: AbsencePolicy | None = None) -> date:
     """The first day whose absence can still matter for today's overview.
 
     The 120-day count looks back 12 months (and its notice window runs to day 129), the 22-week
-    count 9 calendar months, frequent absence at most 12 months; a year and the 120-day window
-    back covers them all. Older spells that are still ongoing are read too (they overlap).
+    count 9 calendar months, frequent absence the policy's windows (12 months by default).
+    Older spells that are still ongoing are read too (they overlap).
     """
     window = latest("regel_120").numbers["window_last_day"]
-    return one_year_before(today) - timedelta(days=window)
+    start = one_year_before(today) - timedelta(days=window)
+    months = [
+        m for m in (policy.frequent_spell_months, policy.frequent_day_months) if m
+    ] if policy else []  # fmt: skip
+    if months:
+        start = min(start, months_before(today, max(months)))
+    return start
 
 
 def current_overview(store: Store) -> Overview:
     """Everything the manager should do or know today, with the stored decisions applied."""
     today = store.today()
-    spells = store.absences.between(overview_history_start(today), today)
+    policy = store.policy.get()
+    spells = store.absences.between(overview_history_start(today, policy), today)
     return build_overview(
         store.company.get(),
         store.employees.list_all(),
         spells,
         store.decisions.all(),
-        store.policy.get(),
+        policy,
         today,
     )
 
@@ -42,7 +50,8 @@ def current_overview(store: Store) -> Overview:
 def employee_overview(store: Store, employee_id: int) -> Overview:
     """Today's overview of one employee only (after a change that concerns just them)."""
     today = store.today()
-    first = overview_history_start(today)
+    policy = store.policy.get()
+    first = overview_history_start(today, policy)
     spells = [
         s for s in store.absences.for_employee(employee_id)
         if s.first_day <= today and (s.last_day is None or s.last_day >= first)
@@ -52,7 +61,7 @@ def employee_overview(store: Store, employee_id: int) -> Overview:
         [store.employees.get(employee_id)],
         spells,
         [d for d in store.decisions.all() if d.employee_id == employee_id],
-        store.policy.get(),
+        policy,
         today,
     )
 

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from fravaer_desktop.storage.database import CompanyDatabase
 
 MAX_REASON_LENGTH = 300
+MAX_POLICY_COUNT = 365  # spells or days in the frequent-absence rule
+MAX_POLICY_MONTHS = 36  # the longest window the frequent-absence rule may look back
 
 
 
@@ -126,15 +128,15 @@ class PolicyRepository:
             errors.append(
                 FieldError("contact_days", "Kontaktdage skal være fraværsdage fra 1 til 365.")
             )
-        for name in (
-            "frequent_spells",
-            "frequent_spell_months",
-            "frequent_days",
-            "frequent_day_months",
+        for name, most in (
+            ("frequent_spells", MAX_POLICY_COUNT),
+            ("frequent_spell_months", MAX_POLICY_MONTHS),
+            ("frequent_days", MAX_POLICY_COUNT),
+            ("frequent_day_months", MAX_POLICY_MONTHS),
         ):
             value = getattr(policy, name)
-            if value is not None and not 1 <= value <= 365:
-                errors.append(FieldError(name, "Skriv et tal fra 1 til 365."))
+            if value is not None and not 1 <= value <= most:
+                errors.append(FieldError(name, f"Skriv et tal fra 1 til {most}."))
         raise_if_any(errors)
         days = ",".join(str(d) for d in sorted(set(policy.contact_days or ()))) or None
         with self._db.atomic():

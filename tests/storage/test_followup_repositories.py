@@ -71,6 +71,13 @@ def test_policy_with_impossible_numbers_is_refused(company_store):
     assert company_store.policy.get() == AbsencePolicy()
 
 
+def test_a_frequent_absence_window_longer_than_three_years_is_refused(company_store):
+    with pytest.raises(ValidationError) as caught:
+        company_store.policy.save(AbsencePolicy(frequent_day_months=48))
+    assert caught.value.message_for("frequent_day_months") == "Skriv et tal fra 1 til 36."
+    assert company_store.policy.get() == AbsencePolicy()
+
+
 def test_the_goal_in_force_is_the_newest_started(company_store):
     goals = company_store.goals
     goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 4.0, date(2025, 1, 1)))

@@ -17,7 +17,11 @@ from PySide6.QtWidgets import (
 from fravaer_desktop.core.models import AbsencePolicy
 from fravaer_desktop.core.rules import CONTACT_PRESETS, default_contact_days, latest
 from fravaer_desktop.core.validation import FieldError, ValidationError
-from fravaer_desktop.storage.followup_repositories import PolicyRepository
+from fravaer_desktop.storage.followup_repositories import (
+    MAX_POLICY_COUNT,
+    MAX_POLICY_MONTHS,
+    PolicyRepository,
+)
 from fravaer_desktop.ui.dialogs.base import SaveDialog
 
 OWN_DAYS = "Egne dage"
@@ -95,12 +99,14 @@ class PolicyDialog(SaveDialog):
         self.errors.add_row(self.form, "&Egne dage:", self.own_days, "contact_days")
         self.spells = self._spin(policy.frequent_spells or numbers["spells"], "Antal perioder")
         self.spell_months = self._spin(
-            policy.frequent_spell_months or numbers["spell_months"], "Måneder for perioder"
-        )
+            policy.frequent_spell_months or numbers["spell_months"], "Måneder for perioder",
+            MAX_POLICY_MONTHS,
+        )  # fmt: skip
         self.days = self._spin(policy.frequent_days or numbers["days"], "Antal dage")
         self.day_months = self._spin(
-            policy.frequent_day_months or numbers["day_months"], "Måneder for dage"
-        )
+            policy.frequent_day_months or numbers["day_months"], "Måneder for dage",
+            MAX_POLICY_MONTHS,
+        )  # fmt: skip
         self.form.addRow(
             "Hyppigt fravær:", _row(self.spells, "perioder på", self.spell_months, "måneder")
         )
@@ -115,9 +121,9 @@ class PolicyDialog(SaveDialog):
         self.set_minimum_width_in_characters(75)
 
     @staticmethod
-    def _spin(value: int, name: str) -> QSpinBox:
+    def _spin(value: int, name: str, most: int = MAX_POLICY_COUNT) -> QSpinBox:
         spin = QSpinBox()
-        spin.setRange(1, 365)
+        spin.setRange(1, most)
         spin.setValue(value)
         spin.setAccessibleName(name)
         return spin
