@@ -94,13 +94,6 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
             "Tal med kommunen om, hvad der skal ske."
         ),
     ),
-    "regel_120": CalendarText(
-        title="Mulighed: 120-dagesreglen for {name} – senest {date}",
-        why=(
-            "Har I en skriftlig aftale om 120-dagesreglen, kan en opsigelse med forkortet varsel "
-            "kun gives i en kort periode lige efter 120. sygedag. Søg råd, før du opsiger."
-        ),
-    ),
     "kontakt": CalendarText(
         title="Kontakt {name} – hør, hvordan det går",
         why=(
@@ -125,10 +118,21 @@ FALLBACK_TEXT = CalendarText(
 )
 
 
+#: Rules that never go into a calendar, which others may see: the 120-day window would announce
+#: that a sick employee may be dismissed. The Overblik shows it; the calendar does not.
+NOT_IN_CALENDAR = frozenset({"regel_120"})
+
+
 def calendar_items(items: Iterable[OverviewItem], today: date) -> list[OverviewItem]:
     """The items that become events: open, with a due date; earliest first."""
     skipped = (Horizon.DECIDED, Horizon.PASSED, Horizon.NO_DEADLINE)
-    chosen = [i for i in items if i.due is not None and i.horizon(today) not in skipped]
+    chosen = [
+        i
+        for i in items
+        if i.due is not None
+        and i.horizon(today) not in skipped
+        and i.rule not in NOT_IN_CALENDAR
+    ]
     return sorted(chosen, key=lambda i: (i.due, i.employee_name, i.rule))
 
 

@@ -42,7 +42,7 @@ class Horizon(Enum):
     TODAY = "I dag"
     THIS_WEEK = "Denne uge"
     LATER = "Senere"
-    NO_DEADLINE = "Muligheder uden frist"
+    NO_DEADLINE = "Uden frist"
     DECIDED = "Klaret"
     PASSED = "Passeret"  # an option or a milestone whose day is gone: nothing left to do
 
@@ -164,13 +164,8 @@ def build_overview(
                 day_number = (today - spell.first_day).days + 1
                 overview.absent_now.append(AbsentNow(employee.id, employee.name, spell, day_number))
         overview.items.extend(_employee_items(overview, employee, own, policy, today))
-    latest_start = {
-        employee_id: max(s.first_day for s in own if s.first_day <= today)
-        for employee_id, own in by_employee.items()
-        if any(s.first_day <= today for s in own)
-    }
     applied = [
-        _with_decision(item, _decision_in_force(item, by_key.get(item.key), latest_start))
+        _with_decision(item, _decision_in_force(item, by_key.get(item.key), by_employee, today))
         for item in overview.items
     ]
     overview.items[:] = applied
@@ -179,14 +174,23 @@ def build_overview(
 
 
 def _decision_in_force(
-    item: OverviewItem, decision: TaskDecision | None, latest_start: dict[int, date]
+    item: OverviewItem,
+    decision: TaskDecision | None,
+    by_employee: dict[int, list[AbsenceSpell]],
+    today: date,
 ) -> TaskDecision | None:
     """The stored decision, unless it is about the employee as a whole (no spell, no date:
-    frequent absence, 22 weeks, 120 days) and a new absence has begun since it was made."""
+    frequent absence, 22 weeks, 120 days) and an absence of a kind that rule counts has begun
+    since it was made (a child's sick day does not reopen a talk about frequent absence)."""
     if decision is None or item.spell_id is not None or item.due is not None:
         return decision
-    started = latest_start.get(item.employee_id)
-    return None if started is not None and started > decision.decided_on else decision
+    kinds = latest(item.rule).kinds
+    counted = [
+        s.first_day
+        for s in by_employee.get(item.employee_id, [])
+        if s.first_day <= today and (not kinds or s.kind.value in kinds)
+    ]
+    return None if counted and max(counted) > decision.decided_on else decision
 
 
 def _with_decision(item: OverviewItem, decision: TaskDecision | None) -> OverviewItem:
@@ -247,6 +251,8 @@ def _contact_items(
     items = []
     for day_number in days:
         due = spell.first_day + timedelta(days=day_number - 1)
+        if spell.last_day is not None and due > spell.last_day:
+            break  # the employee is known to be back by then
         items.append(
             OverviewItem(
                 "kontakt", employee.id, employee.name, f"{version.title} (dag {day_number})",

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from fravaer_desktop.core.calendar_export import (
     CALENDAR_TEXTS,
+    NOT_IN_CALENDAR,
     SUGGESTED_FILE_NAME,
     calendar_items,
     deadlines_calendar,
@@ -272,7 +273,7 @@ def test_uids_are_stable_across_exports_so_a_new_import_updates_the_events() -> 
         item("samtale", date(2026, 12, 21)),
         item("kontakt", date(2026, 11, 29)),
         item("kontakt", date(2026, 12, 2)),
-        item("regel_120", date(2027, 1, 8), spell_id=None, is_option=True),
+        item("samtale", date(2027, 1, 8), spell_id=11),
     ]
     first = [str(e["UID"]) for e in events(export(items))]
     later_stamp = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -312,7 +313,10 @@ def test_a_report_to_the_authorities_reads_the_same_whatever_the_kind_of_absence
         assert revealing.lower() not in (summary + description).lower()
 
 
-@pytest.mark.parametrize("version", [*RULES, *POLICIES], ids=lambda v: f"{v.rule}-{v.valid_from}")
+IN_CALENDAR = [v for v in (*RULES, *POLICIES) if v.rule not in NOT_IN_CALENDAR]
+
+
+@pytest.mark.parametrize("version", IN_CALENDAR, ids=lambda v: f"{v.rule}-{v.valid_from}")
 def test_no_rule_reveals_the_kind_of_absence_a_note_or_a_detail(version, health) -> None:
     unsafe = item(
         version.rule, date(2026, 12, 21), title=version.title, explanation=version.explanation,
@@ -327,7 +331,7 @@ def test_no_rule_reveals_the_kind_of_absence_a_note_or_a_detail(version, health)
 
 def test_every_rule_in_the_table_has_its_own_calendar_wording() -> None:
     # Without one, the neutral fallback is used; this test asks for a conscious choice instead.
-    assert {v.rule for v in (*RULES, *POLICIES)} <= set(CALENDAR_TEXTS)
+    assert {v.rule for v in IN_CALENDAR} <= set(CALENDAR_TEXTS)
 
 
 def test_an_unknown_rule_gets_a_neutral_text_without_its_title_or_source() -> None:
@@ -381,3 +385,14 @@ def test_a_real_overview_exports_every_open_dated_item_and_nothing_about_health(
 
 def test_the_suggested_file_name_is_danish_and_ends_in_ics() -> None:
     assert SUGGESTED_FILE_NAME == "Fravær-frister.ics"
+
+
+def test_the_120_day_window_never_goes_into_a_calendar() -> None:
+    """A shared calendar must not announce that a sick employee may be dismissed."""
+    items = [
+        item("samtale", date(2026, 12, 21)),
+        item("regel_120", date(2027, 1, 8), spell_id=None, is_option=True),
+    ]
+    exported = export(items)
+    assert [str(e["SUMMARY"]).split(" ")[0] for e in events(exported)] == ["Sygefraværssamtale"]
+    assert "120" not in exported.decode("utf-8")

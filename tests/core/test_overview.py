@@ -464,3 +464,20 @@ def test_a_held_frequent_absence_conversation_stays_done_until_a_new_absence_beg
     item = next(i for i in after.items if i.rule == "fravaerssamtale")
     assert item.decision is None
     assert item.horizon(TODAY) is Horizon.NO_DEADLINE
+
+
+def test_a_childs_sick_day_does_not_reopen_a_held_frequent_absence_conversation() -> None:
+    held = TaskDecision("fravaerssamtale", 2, TaskStatus.DONE, decided_on=date(2026, 11, 20))
+    child = AbsenceSpell(
+        2, date(2026, 11, 23), kind=AbsenceKind.CHILD_SICK, last_day=date(2026, 11, 23), id=98
+    )
+    result = overview([*THREE_SHORT, child], employees=(ANNA, BO), decisions=(held,))
+    item = next(i for i in result.items if i.rule == "fravaerssamtale")
+    assert item.decision == held
+
+
+def test_no_contact_is_planned_after_a_known_last_day() -> None:
+    # Sick Monday and Tuesday 23-24 November, back on Wednesday: only the day 1 contact.
+    short = AbsenceSpell(1, date(2026, 11, 23), last_day=date(2026, 11, 24), id=12)
+    contacts = [i.due for i in overview([short]).items if i.rule == "kontakt"]
+    assert contacts == [date(2026, 11, 23)]
