@@ -91,5 +91,7 @@ def absence_status_pdf(store: Store, spell_id: int, overview: Overview | None = 
         raise ValueError(
             "Virksomhedens oplysninger er ikke udfyldt endnu. Udfyld navn og CVR-nummer først."
         )
-    data = build_absence_status_data(company, employee, spell, items, store.today())
+    data = build_absence_status_data(
+        company, employee, spell, items, store.today(), store.decisions.all()
+    )
     return render_absence_status(data)

@@ -12,8 +12,9 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
 from fravaer_desktop.core.danish import long_date, number
-from fravaer_desktop.core.models import AbsenceSpell, Company, Employee, TaskStatus
+from fravaer_desktop.core.models import AbsenceSpell, Company, Employee, TaskDecision, TaskStatus
 from fravaer_desktop.core.overview import OverviewItem
+from fravaer_desktop.core.rules import latest, rule_for
 from fravaer_desktop.reports.document import (
     CONTENT_WIDTH,
     FONT_BOLD,
@@ -109,18 +110,27 @@ def build_absence_status_data(
     spell: AbsenceSpell,
     items: Iterable[OverviewItem],
     today: date,
+    decisions: Iterable[TaskDecision] = (),
 ) -> AbsenceStatusData:
     """Pick the overview items of `spell` and the employee-wide ones, sorted by deadline.
 
     `items` is typically `build_overview(...).items`; items of other spells or employees are
     left out. Employee-wide items (120 days, 22 weeks, frequent absence) come after the spell's
-    own items on the same day; items without a deadline come last.
+    own items on the same day; items without a deadline come last. Stored `decisions` about the
+    spell that are no longer on the overview (e.g. the contacts once the employee is back) are
+    printed too: the document shows what has been done.
     """
     if employee.id is not None and spell.employee_id != employee.id:
         raise ValueError(f"Fraværet hører ikke til {employee.name}.")
     own = [i for i in items if i.employee_id == spell.employee_id]
     picked = [i for i in own if spell.id is not None and i.spell_id == spell.id]
     picked += [i for i in own if i.spell_id is None]
+    shown = {i.key for i in picked}
+    picked += [
+        _decided_item(d, employee, spell)
+        for d in decisions
+        if d.spell_id is not None and d.spell_id == spell.id and d.key not in shown
+    ]
     rows = [
         TimelineRow(i.rule, i.due, i.title, i.detail, status_text(i, today), i.source)
         for i in picked
@@ -141,6 +151,18 @@ def build_absence_status_data(
         printed_on=today,
         rows=tuple(rows),
     )
+
+
+def _decided_item(decision: TaskDecision, employee: Employee, spell: AbsenceSpell) -> OverviewItem:
+    """An item rebuilt from a stored decision, for a task that has left the overview."""
+    version = rule_for(decision.rule, spell.first_day, spell.kind.value) or latest(decision.rule)
+    title = version.title
+    if decision.rule == "kontakt" and decision.due is not None:
+        title += f" (dag {(decision.due - spell.first_day).days + 1})"
+    return OverviewItem(
+        decision.rule, spell.employee_id, employee.name, title, version.explanation,
+        version.source, decision.due, spell.id, decision=decision,
+    )  # fmt: skip
 
 
 def status_text(item: OverviewItem, today: date) -> str:

@@ -348,3 +348,27 @@ def test_the_nobody_absent_line_opens_nothing(window):
     side.absent_list.itemActivated.emit(side.absent_list.item(0))
     assert window.navigation.currentItem().text() == "Overblik"
     assert not side.rule_120_list.isVisible()
+
+
+def test_the_status_of_a_finished_absence_still_shows_what_was_done(window):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from fravaer_desktop.followup import absence_status_pdf
+
+    spell = _sick(window.store, days_ago=2)
+    page = window.overview_page
+    page.reload()
+    _, contact = next((g, i) for g, i in page.item_rows() if i.title.endswith("(dag 1)"))
+    page.select(contact.key)
+    page.done_button.click()
+    window.store.absences.register_return(spell.id, TODAY - timedelta(days=1))  # back today
+    page.reload()
+    assert not [i for _, i in page.item_rows() if i.rule == "kontakt"]  # gone from the overview
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(BytesIO(absence_status_pdf(window.store, spell.id))).pages
+    )
+    assert "Kontakt medarbejderen (dag 1)" in text
+    assert "Klaret 23. november 2026" in text
