@@ -184,6 +184,11 @@ class AbsenceRepository:
         self._validate(spell)
         with self._db.atomic():
             self._db["absence_spells"].update(spell.id, spell_to_row(spell))
+            # Decisions about the spell follow it when it was registered on the wrong person.
+            self._db.execute(
+                "UPDATE task_decisions SET employee_id = ? WHERE spell_id = ?",
+                (spell.employee_id, spell.id),
+            )
         return spell
 
     def register_return(self, spell_id: int, last_day: date) -> AbsenceSpell:

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._employees_slot = LazyPage(
             lambda: EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
         )
-        self._statistics_slot = LazyPage(lambda: StatisticsPage(store), StatisticsPage.reload)
+        self._statistics_slot = LazyPage(self._build_statistics_page, StatisticsPage.reload)
         for signal in (
             self.actions.spell_saved,
             self.actions.spell_deleted,
@@ -146,17 +146,25 @@ class MainWindow(QMainWindow):
         self.show_page("Medarbejdere")
         self.employees_page.select_employee(employee_id)
 
+    def _build_statistics_page(self) -> StatisticsPage:
+        page = StatisticsPage(self.store)
+        page.goals_changed.connect(self.overview_page.data_changed)
+        return page
+
     def edit_company(self) -> None:
         dialog = CompanyDialog(self.store.company, self)
         if dialog.exec():
             self._show_company()
+            # Salary during sickness decides which report deadline applies (§ 40).
+            self.overview_page.data_changed()
+            self._statistics_slot.mark_stale()
             self.statusBar().showMessage("Virksomhedens oplysninger er gemt", 8000)
 
     def edit_policy(self) -> None:
         dialog = PolicyDialog(self.store.policy, self)
         if dialog.exec():
             self.company_page.show_policy(dialog.result_object)
-            self.overview_page.reload()
+            self.overview_page.data_changed()
             self.statusBar().showMessage("Fraværspolitikken er gemt", 8000)
 
     def backup(self) -> None:

@@ -210,6 +210,7 @@ def test_the_contact_routine_can_be_changed_and_the_overview_follows(window, dri
     drive_modal(window.edit_policy, choose_2_6_14)
     assert window.store.policy.get().contact_days == (2, 6, 14)
     assert window.company_page.contact.text() == "Kontakt på dag 2, 6 og 14"
+    window.show_page("Overblik")
     contact_days = sorted(item.due for _, item in page.item_rows() if item.rule == "kontakt")
     assert contact_days == [TODAY + timedelta(days=1), TODAY + timedelta(days=5),
                             TODAY + timedelta(days=13)]  # fmt: skip
@@ -372,3 +373,48 @@ def test_the_status_of_a_finished_absence_still_shows_what_was_done(window):
     )
     assert "Kontakt medarbejderen (dag 1)" in text
     assert "Klaret 23. november 2026" in text
+
+
+def test_an_absence_moved_to_the_right_person_leaves_the_wrong_one(window):
+    from dataclasses import replace
+
+    spell = _sick(window.store, days_ago=5)
+    page = window.overview_page
+    page.reload()
+    _, item = _row(page, "samtale")
+    page.select(item.key)
+    page.done_button.click()
+    bo = next(e for e in window.store.employees.list_all() if e.name == "Bo Nielsen")
+    moved = window.store.absences.update(replace(spell, employee_id=bo.id))
+    window.actions.spell_saved.emit(moved)
+    names = {i.employee_name for _, i in page.item_rows() if i.spell_id == spell.id}
+    assert names == {"Bo Nielsen"}
+    assert [a.employee_name for a in page.overview.absent_now] == ["Bo Nielsen"]
+    _, samtale = _row(page, "samtale")
+    assert samtale.decision is not None  # the decision followed the absence
+
+
+def test_salary_and_goal_changes_reach_the_overview(window, drive_modal):
+    from fravaer_desktop.core.models import Goal, GoalMetric
+
+    spell = _sick(window.store, days_ago=40)
+    page = window.overview_page
+    page.reload()
+    assert _row(page, "anmeldelse")[1].due == spell.first_day + timedelta(days=35)
+
+    def no_salary(dialog):
+        dialog.pays_salary.setChecked(False)
+        dialog.save_button.click()
+
+    window.show_page("Virksomhed")
+    drive_modal(window.edit_company, no_salary)
+    assert not window.store.company.get().pays_salary_during_sickness
+    window.show_page("Overblik")
+    # Without salary: one week after the employer period ends (sygedagpengeloven § 40, stk. 2).
+    assert _row(page, "anmeldelse")[1].due == spell.first_day + timedelta(days=29 + 7)
+
+    window.show_page("Statistik")
+    window.store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 3.5, date(2026, 1, 1)))
+    window.statistics_page.goals_changed.emit()
+    window.show_page("Overblik")
+    assert "målet er 3,5 %" in page.goal_label.text()

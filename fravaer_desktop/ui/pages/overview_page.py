@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop.core.danish import long_date, short_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
-from fravaer_desktop.core.models import TaskStatus
+from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
 from fravaer_desktop.core.statistics import goal_status_lines
 from fravaer_desktop.followup import (
@@ -120,10 +120,10 @@ class OverviewPage(QWidget):
         self.calendar_button.clicked.connect(self.export_calendar)
         self.side.employee_chosen.connect(self.open_employee)
         self._stale = False
-        actions.spell_saved.connect(lambda spell: self._employee_changed(spell.employee_id))
+        actions.spell_saved.connect(self._spell_saved)
         actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
         actions.employee_deleted.connect(self._employee_deleted)
-        actions.spell_deleted.connect(lambda _: self._data_changed())
+        actions.spell_deleted.connect(lambda _: self.data_changed())
         self.reload()
 
     # --- Layout --------------------------------------------------------------------------------
@@ -181,12 +181,26 @@ class OverviewPage(QWidget):
             self.reload()
         super().showEvent(event)
 
-    def _data_changed(self) -> None:
-        """Something changed: recompute now if the page is seen, else when it is next shown."""
+    def data_changed(self) -> None:
+        """Something changed (absence, company settings, goals): recompute now if the page is
+        seen, else when it is next shown."""
         if self.isVisible():
             self.reload()
         else:
             self._stale = True
+
+    def _spell_saved(self, spell: AbsenceSpell) -> None:
+        if self._shown_under_another_employee(spell):
+            self.data_changed()  # moved from the wrong person: two employees changed
+        else:
+            self._employee_changed(spell.employee_id)
+
+    def _shown_under_another_employee(self, spell: AbsenceSpell) -> bool:
+        if self.overview is None:
+            return False
+        owners = {i.employee_id for i in self.overview.items if i.spell_id == spell.id}
+        owners |= {a.employee_id for a in self.overview.absent_now if a.spell.id == spell.id}
+        return bool(owners - {spell.employee_id})
 
     def _employee_changed(self, employee_id: int) -> None:
         """Only this employee's part of the overview can have changed."""
@@ -194,6 +208,9 @@ class OverviewPage(QWidget):
             self._stale = True
             return
         fresh = employee_overview(self.actions.store, employee_id)
+        if fresh.today != self.overview.today:  # a new day since the last reload
+            self.reload()
+            return
         self._show(self.overview.replacing_employee(employee_id, fresh))
 
     def _employee_deleted(self, employee_id: int) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -126,7 +126,12 @@ class KeyFigureCard(QFrame):
 
 
 class StatisticsPage(QWidget):
-    """The page hosted by the main window as "Statistik"; `reload()` after data changed."""
+    """The page hosted by the main window as "Statistik"; `reload()` after data changed.
+
+    `goals_changed` tells the rest of the window that the company's goals were saved.
+    """
+
+    goals_changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -425,6 +430,7 @@ class StatisticsPage(QWidget):
         if dialog.exec():
             self._goals = self.store.goals.all()
             self.refresh()
+            self.goals_changed.emit()
 
     def report_data(self):
         """The Fraværsstatistik of what the page shows (reportlab is loaded on first use)."""
