@@ -105,6 +105,7 @@ def open_database(path: str | Path, *, create: bool = True) -> CompanyDatabase:
         # Check before _configure: switching a file to WAL rewrites its header, and a refused
         # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
+        _refuse_foreign_file(db, file_path)
         _configure(conn, wal=not memory)
         _upgrade(db, file_path)
     except sqlite3.DatabaseError as error:
@@ -177,6 +178,19 @@ def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed change survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def _refuse_foreign_file(db: CompanyDatabase, file_path: Path | None) -> None:
+    """Refuse a database made by another program: Fravær would add its tables to it."""
+    if applied_migration_names(db.conn):
+        return
+    tables = db.read("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    if tables.fetchone()[0]:
+        raise DatabaseOpenError(
+            f"Filen '{file_path}' er en database fra et andet program, ikke en Fravær-fil. "
+            "Vælg en Fravær-fil, eller skriv et nyt filnavn for at oprette en. "
+            "Filen er ikke ændret."
+        )
 
 
 def _refuse_newer_schema(db: CompanyDatabase, file_path: Path | None) -> None:

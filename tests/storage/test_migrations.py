@@ -201,6 +201,25 @@ def test_a_file_from_a_newer_version_is_refused_and_left_untouched(
     assert sorted(os.listdir(saved_file.parent)) == files_before
 
 
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "regnskab.sqlite"
+    conn = sqlite3.connect(other)
+    with conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes (text) VALUES ('Moms betales 1. december')")
+    conn.close()
+    before = fingerprint(other)
+    files_before = sorted(os.listdir(tmp_path))
+
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_database(other)
+
+    assert "er en database fra et andet program, ikke en Fravær-fil" in str(caught.value)
+    assert "Filen er ikke ændret." in str(caught.value)
+    assert fingerprint(other) == before
+    assert sorted(os.listdir(tmp_path)) == files_before
+
+
 def test_a_newer_migration_of_another_set_is_not_mistaken_for_ours(saved_file: Path) -> None:
     conn = sqlite3.connect(saved_file)
     with conn:

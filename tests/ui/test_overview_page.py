@@ -418,3 +418,25 @@ def test_salary_and_goal_changes_reach_the_overview(window, drive_modal):
     window.statistics_page.goals_changed.emit()
     window.show_page("Overblik")
     assert "målet er 3,5 %" in page.goal_label.text()
+
+
+def test_show_employee_clears_a_search_that_hides_them(window):
+    window.show_page("Medarbejdere")
+    window.employees_page.search.setText("Bo")
+    window.show_page("Overblik")
+    window.show_employee(_anna(window.store).id)
+    assert window.employees_page.search.text() == ""
+    assert window.employees_page.table.selected_row().name == "Anna Jensen"
+
+
+def test_left_open_overnight_the_overview_moves_to_the_new_day(window):
+    spell = _sick(window.store, days_ago=27)  # the conversation is due tomorrow
+    page = window.overview_page
+    page.reload()
+    assert _row(page, "samtale")[0].startswith(Horizon.THIS_WEEK.value)
+    window.store.today = lambda: TODAY + timedelta(days=1)
+    page.check_for_new_day()
+    group, item = _row(page, "samtale")
+    assert item.due == spell.first_day + timedelta(days=28)
+    assert group.startswith(Horizon.TODAY.value)
+    assert page.summary.text().startswith("24. november 2026")

@@ -77,7 +77,10 @@ class EmployeesPage(QWidget):
         self._show_selected()
 
     def select_employee(self, employee_id: int) -> None:
-        self.table.select_where(lambda e: e.id == employee_id)
+        """Show this employee; a search that hides them is cleared first."""
+        if not self.table.select_where(lambda e: e.id == employee_id) and self.search.text():
+            self.search.clear()
+            self.table.select_where(lambda e: e.id == employee_id)
 
     def _show_selected(self) -> None:
         employee = self.table.selected_row()

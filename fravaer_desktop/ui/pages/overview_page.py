@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,6 +38,7 @@ from fravaer_desktop.ui.pages.absence_page import heading
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+NEW_DAY_CHECK_MS = 5 * 60 * 1000
 OVERDUE_COLOUR = QColor("#b3261e")
 GROUP_ORDER = (
     Horizon.OVERDUE,
@@ -120,6 +121,11 @@ class OverviewPage(QWidget):
         self.calendar_button.clicked.connect(self.export_calendar)
         self.side.employee_chosen.connect(self.open_employee)
         self._stale = False
+        # Left open overnight, the page moves to the new day by itself.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(NEW_DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.check_for_new_day)
+        self._day_timer.start()
         actions.spell_saved.connect(self._spell_saved)
         actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
         actions.employee_deleted.connect(self._employee_deleted)
@@ -180,6 +186,10 @@ class OverviewPage(QWidget):
         if self._stale or (self.overview and self.overview.today != self.actions.today):
             self.reload()
         super().showEvent(event)
+
+    def check_for_new_day(self) -> None:
+        if self.overview is not None and self.overview.today != self.actions.today:
+            self.data_changed()
 
     def data_changed(self) -> None:
         """Something changed (absence, company settings, goals): recompute now if the page is

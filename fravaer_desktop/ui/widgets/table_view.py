@@ -129,11 +129,13 @@ class RowTableView(QTableView):
         if self.proxy.rowCount():
             self.selectRow(0)
 
-    def select_where(self, predicate) -> None:
+    def select_where(self, predicate) -> bool:
+        """Select the first shown row for which `predicate(row)` is true; False if none is."""
         for number in range(self.proxy.rowCount()):
             if predicate(self.proxy.index(number, 0).data(ROW_ROLE)):
                 self.selectRow(number)
-                return
+                return True
+        return False
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_row() is not None:
