@@ -210,9 +210,12 @@ def _spell_items(
         leaves_on=employee.employed_to,
     )  # fmt: skip
     items = []
+    back = spell.last_day is not None and spell.last_day < today
     for deadline in deadlines:
         if deadline.rule == "arbejdsgiverperiode" and not _runs_beyond(spell, deadline.due):
             continue
+        if back and deadline.is_option and deadline.due is None:
+            continue  # e.g. a retention plan: moot once the employee is back
         items.append(
             OverviewItem(
                 deadline.rule, employee.id, employee.name, deadline.title, deadline.explanation,

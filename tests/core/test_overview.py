@@ -481,3 +481,10 @@ def test_no_contact_is_planned_after_a_known_last_day() -> None:
     short = AbsenceSpell(1, date(2026, 11, 23), last_day=date(2026, 11, 24), id=12)
     contacts = [i.due for i in overview([short]).items if i.rule == "kontakt"]
     assert contacts == [date(2026, 11, 23)]
+
+
+def test_the_retention_plan_option_leaves_when_the_employee_is_back() -> None:
+    long_ongoing = AbsenceSpell(1, date(2026, 8, 3), id=21)
+    assert "fastholdelsesplan" in {i.rule for i in overview([long_ongoing]).items}
+    back = replace(long_ongoing, last_day=date(2026, 11, 20))
+    assert "fastholdelsesplan" not in {i.rule for i in overview([back]).items}
