@@ -9,6 +9,7 @@ import os
 import platform
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -122,3 +123,14 @@ def guard_singleton_refcounts() -> bool:
     for singleton in (None, True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += 10**12
     return True
+
+
+def timed(function, repeat: int) -> dict[str, float]:
+    """Median, min and max of `repeat` calls of `function`, in milliseconds (after a warm-up)."""
+    function()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return {"median_ms": median(times), "min_ms": min(times), "max_ms": max(times), "n": repeat}

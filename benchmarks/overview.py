@@ -21,31 +21,18 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import bench_folder, machine_summary, median  # noqa: E402
+from _common import bench_folder, machine_summary, timed  # noqa: E402
 
 from fravaer_desktop.followup import current_overview, overview_history_start  # noqa: E402
 from fravaer_desktop.storage.database import open_database  # noqa: E402
 from fravaer_desktop.storage.repositories import Store  # noqa: E402
 
 TARGET_MS = 100.0
-
-
-def timed(function: Callable[[], object], repeat: int) -> dict[str, float]:
-    """Median, min and max of `repeat` calls, in milliseconds (after one warm-up call)."""
-    function()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return {"median_ms": median(times), "min_ms": min(times), "max_ms": max(times)}
 
 
 def read_rows(store: Store) -> None:

@@ -33,14 +33,17 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from datetime import date  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import bench_folder, guard_singleton_refcounts, machine_summary  # noqa: E402
+from _common import (  # noqa: E402
+    bench_folder,
+    guard_singleton_refcounts,
+    machine_summary,
+    timed,
+)
 
 from fravaer_desktop.core.models import Goal, GoalMetric  # noqa: E402
 from fravaer_desktop.core.statistics import (  # noqa: E402
@@ -54,22 +57,6 @@ from fravaer_desktop.storage.database import open_database  # noqa: E402
 from fravaer_desktop.storage.repositories import Store  # noqa: E402
 
 TARGET_MS = 200.0
-
-
-def timed(function: Callable[[], object], repeat: int) -> dict[str, float]:
-    """Median, min and max of `repeat` calls, in milliseconds (after one warm-up call)."""
-    function()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return {
-        "median_ms": statistics.median(times),
-        "min_ms": min(times),
-        "max_ms": max(times),
-        "n": repeat,
-    }
 
 
 def measure(path: Path, today: date, repeat: int, page: bool) -> dict:
