@@ -52,12 +52,21 @@ class CompanyDatabase:
         return self._utils
 
     def read(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
-        """Run a SELECT on the connection (no sqlite-utils needed)."""
-        return self.conn.execute(sql, params)
+        """Run a SELECT on the connection (no sqlite-utils needed).
+
+        A write sent here by mistake would open a transaction nobody commits, and every later
+        write would be lost at close; it is rolled back and refused instead.
+        """
+        was_in_transaction = self.conn.in_transaction
+        cursor = self.conn.execute(sql, params)
+        if self.conn.in_transaction and not was_in_transaction:
+            self.conn.rollback()
+            raise sqlite3.ProgrammingError(f"read() is for SELECT only: {sql[:60]}")
+        return cursor
 
     def rows(self, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
         """The rows of a SELECT as dictionaries keyed by column name."""
-        cursor = self.conn.execute(sql, params)
+        cursor = self.read(sql, params)
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

@@ -127,3 +127,21 @@ def test_a_process_killed_in_the_middle_of_a_change_leaves_no_half_row(tmp_path:
     assert store.absences.all() == [march]
     assert store.employees.get(anna.id).department == "Butik"
     db.close()
+
+
+def test_a_write_sent_through_read_is_refused_and_nothing_is_stored(tmp_path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from fravaer_desktop.storage.database import open_database
+
+    db = open_database(tmp_path / "virksomhed.sqlite")
+    with pytest.raises(sqlite3.ProgrammingError, match="SELECT only"):
+        db.read(
+            "INSERT INTO goals (metric, target, valid_from) "
+            "VALUES ('fravaersprocent', 3, '2026-01-01')"
+        )
+    assert not db.conn.in_transaction
+    assert db.read("SELECT COUNT(*) FROM goals").fetchone()[0] == 0
+    db.close()
