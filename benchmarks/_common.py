@@ -29,6 +29,17 @@ def make_large_company(folder: Path, today: date | None = None) -> Path:
     return path
 
 
+def large_company_in(folder: Path, copy_of: Path | None, today: date | None = None) -> Path:
+    """A large company file in `folder`: a copy of `copy_of` when given, else a new one."""
+    if copy_of is None:
+        return make_large_company(folder, today)
+    import shutil
+
+    path = Path(folder) / "large.sqlite"
+    shutil.copyfile(copy_of, path)
+    return path
+
+
 def make_demo_company(folder: Path, today: date | None = None) -> Path:
     """Write the demo company to a file, the way `fravaer --db FILE --demo` does."""
     from fravaer_desktop.app import open_store

@@ -26,7 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import bench_folder, machine_summary, timed  # noqa: E402
+from _common import bench_folder, large_company_in, machine_summary, timed  # noqa: E402
 
 from fravaer_desktop.followup import current_overview, overview_history_start  # noqa: E402
 from fravaer_desktop.storage.database import open_database  # noqa: E402
@@ -107,13 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = bench_folder("fravaer-bench-overview-")
     try:
-        path = folder / "large.sqlite"
-        if args.large:
-            shutil.copyfile(args.large, path)
-        else:
-            from generate_large_company import generate_large_company
-
-            generate_large_company(path, args.today)
+        path = large_company_in(folder, args.large, args.today)
         results = measure(path, args.today, args.repeat)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

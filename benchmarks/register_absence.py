@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     bench_folder,
     guard_singleton_refcounts,
-    make_large_company,
+    large_company_in,
     median,
 )
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -106,11 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = bench_folder("fravaer-bench-register-")
     try:
-        path = folder / "large.sqlite"
-        if args.large:
-            shutil.copyfile(args.large, path)
-        else:
-            make_large_company(folder)
+        path = large_company_in(folder, args.large)
         results = measure(path, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

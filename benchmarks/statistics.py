@@ -41,6 +41,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from _common import (  # noqa: E402
     bench_folder,
     guard_singleton_refcounts,
+    large_company_in,
     machine_summary,
     timed,
 )
@@ -164,13 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     guard_singleton_refcounts()  # PySide6 6.12.0 + Python 3.11 would abort mid-run otherwise
     folder = bench_folder("fravaer-bench-statistics-")
     try:
-        path = folder / "large.sqlite"
-        if args.large:
-            shutil.copyfile(args.large, path)
-        else:
-            from generate_large_company import generate_large_company
-
-            generate_large_company(path, args.today)
+        path = large_company_in(folder, args.large, args.today)
         results = measure(path, args.today, args.repeat, not args.no_page)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
