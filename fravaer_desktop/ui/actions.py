@@ -1,4 +1,7 @@
-"""User actions shared by every page: they open the dialogs and announce what changed."""
+"""User actions shared by every page: they open the dialogs and announce what changed.
+
+Each dialog's module is imported when the dialog is first opened, not at start-up.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,6 @@ from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.dialogs.base import ask_yes_no
-from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
-from fravaer_desktop.ui.dialogs.return_dialog import ReturnDialog
-from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
 
 
 class AppActions(QObject):
@@ -43,6 +43,8 @@ class AppActions(QObject):
         return self._names.get(employee_id, "(ukendt)")
 
     def register_sickness(self, employee_id: int | None = None) -> AbsenceSpell | None:
+        from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
+
         employees = [e for e in self.store.employees.list_all() if e.is_employed_on(self.today)]
         dialog = SpellDialog(
             self.store.absences, employees, self.health_check, self.today,
@@ -51,6 +53,8 @@ class AppActions(QObject):
         return self._finish_spell(dialog, "Sygemelding gemt")
 
     def edit_spell(self, spell: AbsenceSpell) -> AbsenceSpell | None:
+        from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
+
         dialog = SpellDialog(
             self.store.absences, self.store.employees.list_all(), self.health_check, self.today,
             spell=spell, parent=self._window,
@@ -66,6 +70,8 @@ class AppActions(QObject):
         if not ongoing:
             self.status_message.emit("Ingen er sygemeldt lige nu.")
             return None
+        from fravaer_desktop.ui.dialogs.return_dialog import ReturnDialog
+
         dialog = ReturnDialog(
             self.store.absences, ongoing, self.employee_name, self.today, spell_id, self._window
         )
@@ -106,6 +112,8 @@ class AppActions(QObject):
         return True
 
     def _edit_employee(self, employee: Employee | None) -> Employee | None:
+        from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
+
         company = self.store.company.get()
         dialog = EmployeeDialog(
             self.store.employees, self.today, employee,

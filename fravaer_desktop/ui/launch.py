@@ -15,7 +15,6 @@ from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.paths import default_database_path, load_health_terms, user_data_dir
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
-from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
 from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
 
@@ -34,6 +33,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def create_company_file(parent: QWidget | None, path: Path) -> tuple[Store, Path] | None:
     """Ask for the company's details and create its file at `path`; None if cancelled."""
+    from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+
     draft = Store(open_database(":memory:"))
     dialog = CompanyDialog(draft.company, parent)
     if not dialog.exec():

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,18 +26,16 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop import APP_NAME, __version__
 from fravaer_desktop.core.privacy import HealthTextCheck
-from fravaer_desktop.storage.backup import backup_database
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
-from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
-from fravaer_desktop.ui.dialogs.policy_dialog import PolicyDialog
-from fravaer_desktop.ui.pages.absence_page import AbsencePage
 from fravaer_desktop.ui.pages.company_page import CompanyPage, describe_file
-from fravaer_desktop.ui.pages.employees_page import EmployeesPage
 from fravaer_desktop.ui.pages.overview_page import OverviewPage
-from fravaer_desktop.ui.pages.statistics_page import StatisticsPage
-from fravaer_desktop.ui.printing import print_absence_overview
 from fravaer_desktop.ui.widgets.lazy_page import LazyPage
+
+if TYPE_CHECKING:
+    from fravaer_desktop.ui.pages.absence_page import AbsencePage
+    from fravaer_desktop.ui.pages.employees_page import EmployeesPage
+    from fravaer_desktop.ui.pages.statistics_page import StatisticsPage
 
 PAGE_TITLES = ("Overblik", "Fravær", "Medarbejdere", "Statistik", "Virksomhed")
 
@@ -71,12 +70,11 @@ class MainWindow(QMainWindow):
         self.actions.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.overview_page = OverviewPage(self.actions)
         self.overview_page.open_employee.connect(self.show_employee)
-        self._absence_slot = LazyPage(lambda: AbsencePage(self.actions))
-        # Built when first opened: they read much more than the first page needs.
-        self._employees_slot = LazyPage(
-            lambda: EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
-        )
-        self._statistics_slot = LazyPage(self._build_statistics_page, StatisticsPage.reload)
+        # Built (and their modules loaded) when first opened: they read much more than the
+        # first page needs.
+        self._absence_slot = LazyPage(self._build_absence_page)
+        self._employees_slot = LazyPage(self._build_employees_page)
+        self._statistics_slot = LazyPage(self._build_statistics_page, lambda page: page.reload())
         for signal in (
             self.actions.spell_saved,
             self.actions.spell_deleted,
@@ -146,12 +144,28 @@ class MainWindow(QMainWindow):
         self.show_page("Medarbejdere")
         self.employees_page.select_employee(employee_id)
 
+    def _build_absence_page(self) -> AbsencePage:
+        from fravaer_desktop.ui.pages.absence_page import AbsencePage
+
+        return AbsencePage(self.actions)
+
+    def _build_employees_page(self) -> EmployeesPage:
+        from fravaer_desktop.ui.pages.employees_page import EmployeesPage
+        from fravaer_desktop.ui.printing import print_absence_overview
+
+        store = self.store
+        return EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
+
     def _build_statistics_page(self) -> StatisticsPage:
+        from fravaer_desktop.ui.pages.statistics_page import StatisticsPage
+
         page = StatisticsPage(self.store)
         page.goals_changed.connect(self.overview_page.data_changed)
         return page
 
     def edit_company(self) -> None:
+        from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
+
         dialog = CompanyDialog(self.store.company, self)
         if dialog.exec():
             self._show_company()
@@ -161,6 +175,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Virksomhedens oplysninger er gemt", 8000)
 
     def edit_policy(self) -> None:
+        from fravaer_desktop.ui.dialogs.policy_dialog import PolicyDialog
+
         dialog = PolicyDialog(self.store.policy, self)
         if dialog.exec():
             self.company_page.show_policy(dialog.result_object)
@@ -177,6 +193,8 @@ class MainWindow(QMainWindow):
             self.backup_to(Path(name))
 
     def backup_to(self, target: Path) -> None:
+        from fravaer_desktop.storage.backup import backup_database
+
         try:
             backup_database(self.store.db, target)
         except OSError as error:

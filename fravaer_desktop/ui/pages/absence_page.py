@@ -21,6 +21,7 @@ from fravaer_desktop.core.danish import days_text, short_date, weekday_date
 from fravaer_desktop.core.models import AbsenceSpell
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.models.spell_table import SpellTableModel, extent_text
+from fravaer_desktop.ui.widgets.heading import heading
 from fravaer_desktop.ui.widgets.table_view import RowTableView
 
 PERIODS = ("Seneste 12 måneder", "I år", "Sidste år", "Alle år")
@@ -35,15 +36,6 @@ def period_bounds(choice: str, today: date) -> tuple[date, date]:
     if choice == "Alle år":
         return date.min, date.max
     return today - timedelta(days=365), date.max
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class AbsencePage(QWidget):

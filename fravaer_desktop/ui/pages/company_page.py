@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from fravaer_desktop.core.danish import number
 from fravaer_desktop.core.models import AbsencePolicy, Company
 from fravaer_desktop.ui.dialogs.policy_dialog import policy_summary
-from fravaer_desktop.ui.pages.absence_page import heading
+from fravaer_desktop.ui.widgets.heading import heading
 
 
 class CompanyPage(QWidget):

@@ -34,8 +34,8 @@ from fravaer_desktop.followup import (
 )
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
-from fravaer_desktop.ui.pages.absence_page import heading
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
+from fravaer_desktop.ui.widgets.heading import heading
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 NEW_DAY_CHECK_MS = 5 * 60 * 1000

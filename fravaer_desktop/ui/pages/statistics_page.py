@@ -45,9 +45,9 @@ from fravaer_desktop.core.statistics import (
 )
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.dialogs.goal_dialog import GoalDialog
-from fravaer_desktop.ui.pages.absence_page import heading
 from fravaer_desktop.ui.widgets.bar_chart import BarChartWidget
 from fravaer_desktop.ui.widgets.date_field import DateField
+from fravaer_desktop.ui.widgets.heading import heading
 
 PRESETS = ("Seneste 12 måneder", "I år", "Sidste år", "Seneste 3 år", "Alle år")
 CUSTOM = "Vælg selv"
