@@ -5,28 +5,36 @@ Qt-free; the overview page, the archive export and the benchmarks call it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from typing import TYPE_CHECKING
 
-from fravaer_desktop.core.counters import months_before, one_year_before
-from fravaer_desktop.core.models import AbsencePolicy
+from fravaer_desktop.core.counters import (
+    has_rule_120,
+    months_before,
+    one_year_before,
+    rule_120_history_start,
+)
+from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
 from fravaer_desktop.core.overview import Overview, build_overview
-from fravaer_desktop.core.rules import latest
-from fravaer_desktop.core.statistics import GoalStatus, goal_status, twelve_months_back
 from fravaer_desktop.storage.repositories import Store
+
+if TYPE_CHECKING:
+    from fravaer_desktop.core.statistics import GoalStatus
 
 
 def overview_history_start(today: date, policy: AbsencePolicy | None = None) -> date:
-    """The first day whose absence can still matter for today's overview.
+    """The first day whose absence can matter for today's overview, for every employee.
 
-    The 120-day count looks back 12 months (and its notice window runs to day 129), the 22-week
-    count 9 calendar months, frequent absence the policy's windows (12 months by default).
-    Older spells that are still ongoing are read too (they overlap).
+    The counters look back 12 months (120 days, frequent absence by default), 9 calendar months
+    (22 weeks) or the policy's own windows (up to 36 months); spells are followed up for 6
+    months. Older spells that are still ongoing are read too (they overlap). The one count that
+    can look further back, the 120 days of an employee who is sick today, reads its own extra
+    history (see `_older_spells_for_rule_120`).
     """
-    window = latest("regel_120").numbers["window_last_day"]
-    start = one_year_before(today) - timedelta(days=window)
     months = [
         m for m in (policy.frequent_spell_months, policy.frequent_day_months) if m
     ] if policy else []  # fmt: skip
+    start = one_year_before(today)
     if months:
         start = min(start, months_before(today, max(months)))
     return start
@@ -36,14 +44,12 @@ def current_overview(store: Store) -> Overview:
     """Everything the manager should do or know today, with the stored decisions applied."""
     today = store.today()
     policy = store.policy.get()
-    spells = store.absences.between(overview_history_start(today, policy), today)
+    start = overview_history_start(today, policy)
+    employees = store.employees.list_all()
+    spells = store.absences.between(start, today)
+    spells += _older_spells_for_rule_120(store, employees, spells, start, today)
     return build_overview(
-        store.company.get(),
-        store.employees.list_all(),
-        spells,
-        store.decisions.all(),
-        policy,
-        today,
+        store.company.get(), employees, spells, store.decisions.all(), policy, today
     )
 
 
@@ -51,19 +57,43 @@ def employee_overview(store: Store, employee_id: int) -> Overview:
     """Today's overview of one employee only (after a change that concerns just them)."""
     today = store.today()
     policy = store.policy.get()
+    employee = store.employees.get(employee_id)
     first = overview_history_start(today, policy)
-    spells = [
-        s for s in store.absences.for_employee(employee_id)
-        if s.first_day <= today and (s.last_day is None or s.last_day >= first)
-    ]  # fmt: skip
+    spells = [s for s in store.absences.for_employee(employee_id) if s.first_day <= today]
+    if has_rule_120(employee):
+        first = min(first, rule_120_history_start(spells, today))
+    spells = [s for s in spells if s.last_day is None or s.last_day >= first]
     return build_overview(
         store.company.get(),
-        [store.employees.get(employee_id)],
+        [employee],
         spells,
         [d for d in store.decisions.all() if d.employee_id == employee_id],
         policy,
         today,
     )
+
+
+def _older_spells_for_rule_120(
+    store: Store,
+    employees: list[Employee],
+    spells: list[AbsenceSpell],
+    start: date,
+    today: date,
+) -> list[AbsenceSpell]:
+    """Spells ended before `start` that the 120-day count still needs: for an employee with the
+    clause who is sick today, it looks back 12 months from the first day of that absence."""
+    older: list[AbsenceSpell] = []
+    counted = {e.id for e in employees if has_rule_120(e)}
+    sick_today = {s.employee_id for s in spells if s.employee_id in counted and s.covers(today)}
+    for employee_id in sorted(sick_today):
+        own = [s for s in spells if s.employee_id == employee_id]
+        since = rule_120_history_start(own, today)
+        if since < start:
+            older += [
+                s for s in store.absences.for_employee(employee_id)
+                if s.last_day is not None and since <= s.last_day < start
+            ]  # fmt: skip
+    return older
 
 
 def current_goal_status(store: Store) -> GoalStatus | None:
@@ -72,6 +102,8 @@ def current_goal_status(store: Store) -> GoalStatus | None:
     goals = store.goals.all()
     if not goals:
         return None
+    from fravaer_desktop.core.statistics import goal_status, twelve_months_back
+
     spells = store.absences.between(twelve_months_back(today), today)
     return goal_status(store.employees.list_all(), spells, goals, today)
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell
+from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
+from fravaer_desktop.core.overview import Overview, build_overview
 from fravaer_desktop.followup import current_overview, employee_overview, overview_history_start
+from fravaer_desktop.storage.demo import populate_demo_company
 from fravaer_desktop.storage.repositories import Store
 
 
-def test_history_covers_the_120_day_window_and_a_year_by_default(today: date) -> None:
-    assert overview_history_start(today) == date(2025, 11, 23) - timedelta(days=129)
+def test_history_covers_a_year_by_default(today: date) -> None:
+    assert overview_history_start(today) == date(2025, 11, 23)
 
 
 def test_a_longer_frequent_absence_window_reads_further_back(today: date) -> None:
@@ -34,3 +36,59 @@ def test_days_two_years_back_count_when_the_company_looks_back_two_years(
     frequent = current_overview(company_store).frequent[anna.id]
     assert frequent.days == 16 and frequent.day_months == 24
     assert employee_overview(company_store, anna.id).frequent[anna.id] == frequent
+
+
+def _overview_from_every_spell(store: Store) -> Overview:
+    """What the overview is when nothing is left unread: the reference for the narrow reads."""
+    return build_overview(
+        store.company.get(), store.employees.list_all(), store.absences.all(),
+        store.decisions.all(), store.policy.get(), store.today(),
+    )  # fmt: skip
+
+
+def _same_overview(narrow: Overview, full: Overview) -> None:
+    assert sorted(narrow.items, key=repr) == sorted(full.items, key=repr)
+    assert narrow.rule_120 == full.rule_120
+    assert narrow.sick_weeks == full.sick_weeks
+    assert narrow.frequent == full.frequent
+    assert narrow.absent_now == full.absent_now
+
+
+def test_the_demo_company_overview_is_the_same_as_from_every_spell(store: Store) -> None:
+    populate_demo_company(store, store.today())
+    _same_overview(current_overview(store), _overview_from_every_spell(store))
+    for employee in store.employees.list_all():
+        alone = employee_overview(store, employee.id)
+        full = _overview_from_every_spell(store)
+        assert sorted(alone.items, key=repr) == sorted(
+            (i for i in full.items if i.employee_id == employee.id), key=repr
+        )
+        assert alone.rule_120.get(employee.id) == full.rule_120.get(employee.id)
+
+
+def test_the_120th_day_of_a_long_absence_counts_days_from_more_than_a_year_back(
+    store: Store, today: date
+) -> None:
+    """Sick for 300 days now, and 55 days that ended 366 days ago: the count on the current
+    absence's earlier days reaches back past the year the overview reads for everyone else,
+    so the 121st sick day fell 65 days into this absence (55 + 66 days), not 120 days in."""
+    carl = store.employees.add(
+        Employee(
+            name="Carl Holm", employed_from=date(2015, 1, 1), salaried=True,
+            clause_120_days=True,
+        )
+    )  # fmt: skip
+    current_first = today - timedelta(days=300)
+    older_last = today - timedelta(days=366)
+    store.absences.add(
+        AbsenceSpell(
+            employee_id=carl.id, first_day=older_last - timedelta(days=54), last_day=older_last
+        )
+    )
+    store.absences.add(AbsenceSpell(employee_id=carl.id, first_day=current_first))
+    assert older_last < overview_history_start(today)
+    narrow, full = current_overview(store), _overview_from_every_spell(store)
+    _same_overview(narrow, full)
+    status = narrow.rule_120[carl.id]
+    assert status.still_sick and status.day_121 == current_first + timedelta(days=65)
+    assert employee_overview(store, carl.id).rule_120[carl.id] == status

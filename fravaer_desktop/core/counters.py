@@ -122,15 +122,14 @@ def rule_120_status(
     While the employee is still sick, `day_121`/`day_129` give the window in which notice can be
     given, projected forward (at the current extent) when it has not been reached yet.
     """
-    if not (employee.clause_120_days and employee.salaried):
+    if not has_rule_120(employee):
         return None
     rule = latest("regel_120")
     n = rule.numbers
     spells = list(spells)
+    current = _current_counted_spell(spells, today)
+    since = rule_120_history_start(spells, today)
     kinds = set(rule.kinds)
-    current = next((s for s in spells if s.covers(today) and s.kind.value in kinds), None)
-    # Far enough back for the rolling 12 months of every day that is looked at.
-    since = one_year_before(min(today, current.first_day if current else today))
     actual = _daily_weights(spells, employee, kinds, since, today, today)
     days = round(_rolling_count(actual, today), 2)
     if current is None:
@@ -143,6 +142,26 @@ def rule_120_status(
         days, n["limit_days"], n["warn_from_day"], True, day_121, day_129,
         projected=day_121 is not None and day_121 > today,
     )  # fmt: skip
+
+
+def has_rule_120(employee: Employee) -> bool:
+    """True when the 120-day rule can apply: a written clause and a salaried employee."""
+    return employee.clause_120_days and employee.salaried
+
+
+def rule_120_history_start(spells: Iterable[AbsenceSpell], today: date) -> date:
+    """The earliest day whose absence `rule_120_status` looks at: far enough back for the
+    rolling 12 months of every day it counts (from the first day of the absence running today).
+
+    `spells` must include the employee's spells that run today.
+    """
+    current = _current_counted_spell(spells, today)
+    return one_year_before(min(today, current.first_day if current else today))
+
+
+def _current_counted_spell(spells: Iterable[AbsenceSpell], today: date) -> AbsenceSpell | None:
+    kinds = latest("regel_120").kinds
+    return next((s for s in spells if s.covers(today) and s.kind.value in kinds), None)
 
 
 def _first_day_reaching(weights: dict[date, float], start: date, stop: date, target: int):

@@ -354,5 +354,10 @@ def default_contact_days() -> tuple[int, ...]:
 
 def latest(rule: str) -> RuleVersion:
     """The newest version of a rule (for texts and for rules judged on a day, not a spell)."""
-    versions = [v for v in (*RULES, *POLICIES) if v.rule == rule]
-    return max(versions, key=lambda v: v.valid_from)
+    try:
+        return _LATEST[rule]
+    except KeyError:
+        raise ValueError(f"no rule called {rule!r} in the rules table") from None
+
+
+_LATEST = {rule: max(versions, key=lambda v: v.valid_from) for rule, versions in _VERSIONS.items()}

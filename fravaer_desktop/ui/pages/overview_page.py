@@ -25,7 +25,6 @@ from fravaer_desktop.core.danish import long_date, short_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
-from fravaer_desktop.core.statistics import goal_status_lines
 from fravaer_desktop.followup import (
     absence_status_pdf,
     current_goal_status,
@@ -266,9 +265,17 @@ class OverviewPage(QWidget):
         self.summary.setText(
             f"{long_date(overview.today).capitalize()} · {status} · {away_text} i dag"
         )
+        self._show_goal_status()
+
+    def _show_goal_status(self) -> None:
         goal = current_goal_status(self.actions.store)
-        self.goal_label.setText(" ".join(goal_status_lines(goal)) if goal else "")
         self.goal_label.setVisible(goal is not None)
+        if goal is None:
+            self.goal_label.setText("")
+            return
+        from fravaer_desktop.core.statistics import goal_status_lines  # only with goals set
+
+        self.goal_label.setText(" ".join(goal_status_lines(goal)))
 
     def _fill_tree(self) -> None:
         overview = self.overview
