@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 OWN = "sygdom"
@@ -340,6 +341,11 @@ _VERSIONS = _versions_by_rule()
 
 def rule_for(rule: str, first_day: date, kind: str = OWN) -> RuleVersion | None:
     """The version of `rule` that applies to a spell with this first day and kind, if any."""
+    return _rule_for(rule, first_day, str(kind))
+
+
+@lru_cache(maxsize=8192)  # the table is fixed; a start-up asks ~17,000 times, for ~2,000 keys
+def _rule_for(rule: str, first_day: date, kind: str) -> RuleVersion | None:
     for version in _VERSIONS.get(rule, ()):
         if version.applies_to(first_day, kind):
             return version
