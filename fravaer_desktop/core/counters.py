@@ -51,7 +51,7 @@ def _daily_weights(
     """
     weights: dict[date, float] = {}
     for spell in spells:
-        if spell.kind.value not in kinds:
+        if spell.kind not in kinds:
             continue
         start = max(spell.first_day, first)
         stop = min(spell.last_day or ongoing_until, last)
@@ -76,7 +76,7 @@ def _days_covered(
     periods = sorted(
         (max(s.first_day, first), min(s.last_day or ongoing_until, last))
         for s in spells
-        if s.kind.value in kinds
+        if s.kind in kinds
     )
     total, covered_until = 0, first - ONE_DAY
     for start, stop in periods:
@@ -161,7 +161,7 @@ def rule_120_history_start(spells: Iterable[AbsenceSpell], today: date) -> date:
 
 def _current_counted_spell(spells: Iterable[AbsenceSpell], today: date) -> AbsenceSpell | None:
     kinds = latest("regel_120").kinds
-    return next((s for s in spells if s.covers(today) and s.kind.value in kinds), None)
+    return next((s for s in spells if s.covers(today) and s.kind in kinds), None)
 
 
 def _first_day_reaching(weights: dict[date, float], start: date, stop: date, target: int):
@@ -234,7 +234,7 @@ def frequent_absence(
     spell_months = policy.frequent_spell_months or defaults["spell_months"]
     day_limit = policy.frequent_days or defaults["days"]
     day_months = policy.frequent_day_months or defaults["day_months"]
-    own = [s for s in spells if s.kind.value == "sygdom" and s.first_day <= today]
+    own = [s for s in spells if s.kind == "sygdom" and s.first_day <= today]
     longest = defaults["short_spell_max_days"]
     short = [s for s in own if _days_inside(s, s.first_day, today) <= longest]
     spell_start = _months_back(today, spell_months)

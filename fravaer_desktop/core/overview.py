@@ -188,7 +188,7 @@ def _decision_in_force(
     counted = [
         s.first_day
         for s in by_employee.get(item.employee_id, [])
-        if s.first_day <= today and (not kinds or s.kind.value in kinds)
+        if s.first_day <= today and (not kinds or s.kind in kinds)
     ]
     return None if counted and max(counted) > decision.decided_on else decision
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 HEALTH_NOTE_REMINDER = (
     "Skriv aldrig diagnose, symptomer eller behandling her. Noter kun praktiske aftaler, "
@@ -15,12 +16,15 @@ class HealthTextCheck:
     """Finds words from a list of health terms in a text (case-insensitive, word starts)."""
 
     def __init__(self, terms: Iterable[str]):
-        cleaned = sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"\b(" + "|".join(re.escape(t) for t in cleaned) + r")\w*", re.IGNORECASE)
-            if cleaned
-            else None
-        )
+        self._terms = sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        """Compiled on the first check, not at start-up (a few hundred terms)."""
+        if not self._terms:
+            return None
+        words = "|".join(re.escape(t) for t in self._terms)
+        return re.compile(r"\b(" + words + r")\w*", re.IGNORECASE)
 
     def flagged_words(self, text: str) -> list[str]:
         """The words in `text` that look like health details, in order of appearance."""
