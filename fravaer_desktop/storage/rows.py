@@ -101,18 +101,29 @@ _KINDS = {kind.value: kind for kind in AbsenceKind}
 
 
 def spell_from_tuple(row: tuple) -> AbsenceSpell:
-    """A spell from a row tuple in SPELL_COLUMNS order (no dict per row: ~40 % faster)."""
+    """A spell from a row tuple in SPELL_COLUMNS order.
+
+    The same spell as `spell_from_row`, built for speed (a start-up reads thousands): no dict
+    per row, and the fields are set in one step instead of through the frozen dataclass's
+    `__init__`, which sets them one by one with `object.__setattr__` (about half the time).
+    """
     spell_id, employee_id, kind, first_day, last_day, partial, expected_return, note = row
-    return AbsenceSpell(
-        id=spell_id,
+    spell = _new_spell(AbsenceSpell)
+    spell.__dict__.update(
         employee_id=employee_id,
+        first_day=_from_iso(first_day),
         kind=_KINDS[kind],
-        first_day=date.fromisoformat(first_day),
-        last_day=date.fromisoformat(last_day) if last_day else None,
+        last_day=_from_iso(last_day) if last_day else None,
         partial_hours_per_week=partial,
-        expected_return=date.fromisoformat(expected_return) if expected_return else None,
+        expected_return=_from_iso(expected_return) if expected_return else None,
         note=note,
+        id=spell_id,
     )
+    return spell
+
+
+_new_spell = object.__new__
+_from_iso = date.fromisoformat
 
 
 def spell_to_row(spell: AbsenceSpell) -> dict[str, Any]:

@@ -6,6 +6,7 @@ newest first; they go through the last_day index.
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, replace
 from datetime import date, timedelta
 
 import pytest
@@ -114,7 +115,11 @@ def test_a_spell_read_from_a_tuple_equals_one_read_from_a_dict(company_store: St
     cursor = company_store.db.execute(f"SELECT {SPELL_COLUMNS} FROM absence_spells")
     names = [c[0] for c in cursor.description]
     for row in cursor.fetchall():
-        assert spell_from_tuple(row) == spell_from_row(dict(zip(names, row, strict=True)))
+        fast, plain = spell_from_tuple(row), spell_from_row(dict(zip(names, row, strict=True)))
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert replace(fast, note="Ny aftale") == replace(plain, note="Ny aftale")
+        with pytest.raises(FrozenInstanceError):
+            fast.note = "ændret"  # type: ignore[misc]
 
 
 class _RecordingPlugin:
