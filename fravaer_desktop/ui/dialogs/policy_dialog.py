@@ -47,23 +47,6 @@ def parse_days(text: str) -> tuple[int, ...] | None:
     return tuple(sorted({int(p) for p in parts}))
 
 
-def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
-    """Two Danish lines for the Virksomhed page: the contact routine and frequent absence."""
-    numbers = latest("fravaerssamtale").numbers
-    contact = f"Kontakt på {days_text(policy.contact_days or default_contact_days())}"
-    spells = policy.frequent_spells or numbers["spells"]
-    spell_months = policy.frequent_spell_months or numbers["spell_months"]
-    days = policy.frequent_days or numbers["days"]
-    day_months = policy.frequent_day_months or numbers["day_months"]
-    frequent = (
-        f"Samtale ved {spells} fraværsperioder på {spell_months} måneder "
-        f"eller {days} fraværsdage på {day_months} måneder"
-    )
-    if policy.bradford_enabled:
-        frequent += "; Bradford-faktor vises"
-    return contact, frequent
-
-
 class PolicyDialog(SaveDialog):
     """Stores the policy with PolicyRepository.save; result_object is the saved AbsencePolicy."""
 
@@ -145,9 +128,7 @@ class PolicyDialog(SaveDialog):
             return chosen
         days = parse_days(self.own_days.text())
         if days is None:
-            raise ValidationError(
-                [FieldError("contact_days", OWN_DAYS_MESSAGE)]
-            )
+            raise ValidationError([FieldError("contact_days", OWN_DAYS_MESSAGE)])
         return days
 
     def save(self) -> AbsencePolicy:

@@ -7,10 +7,27 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fravaer_desktop.core.danish import number
+from fravaer_desktop.core.danish import days_text, number
 from fravaer_desktop.core.models import AbsencePolicy, Company
-from fravaer_desktop.ui.dialogs.policy_dialog import policy_summary
+from fravaer_desktop.core.rules import default_contact_days, latest
 from fravaer_desktop.ui.widgets.heading import heading
+
+
+def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
+    """Two Danish lines for the Virksomhed page: the contact routine and frequent absence."""
+    numbers = latest("fravaerssamtale").numbers
+    contact = f"Kontakt på {days_text(policy.contact_days or default_contact_days())}"
+    spells = policy.frequent_spells or numbers["spells"]
+    spell_months = policy.frequent_spell_months or numbers["spell_months"]
+    days = policy.frequent_days or numbers["days"]
+    day_months = policy.frequent_day_months or numbers["day_months"]
+    frequent = (
+        f"Samtale ved {spells} fraværsperioder på {spell_months} måneder "
+        f"eller {days} fraværsdage på {day_months} måneder"
+    )
+    if policy.bradford_enabled:
+        frequent += "; Bradford-faktor vises"
+    return contact, frequent
 
 
 class CompanyPage(QWidget):
