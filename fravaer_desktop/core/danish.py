@@ -63,3 +63,10 @@ def number(value: float, decimals: int = 1) -> str:
 def days_text(count: int) -> str:
     """'1 dag' / '3 dage'."""
     return f"{count} dag" if count == 1 else f"{count} dage"
+
+
+def day_numbers_text(days: tuple[int, ...]) -> str:
+    """(1, 5, 14) -> 'dag 1, 5 og 14' (fraværsdage, as in a contact routine)."""
+    numbers = [str(d) for d in days]
+    joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " og " + numbers[-1]
+    return f"dag {joined}"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fravaer_desktop.core.danish import day_numbers_text
 from fravaer_desktop.core.models import AbsencePolicy
 from fravaer_desktop.core.rules import CONTACT_PRESETS, default_contact_days, latest
 from fravaer_desktop.core.validation import FieldError, ValidationError
@@ -30,13 +31,6 @@ BRADFORD_NOTE = (
     "Bradford-faktoren (antal perioder² × antal dage over 52 uger) vægter mange korte fravær "
     "tungt. Den er et groft mål: den siger intet om årsagen og må aldrig stå alene."
 )
-
-
-def days_text(days: tuple[int, ...]) -> str:
-    """(1, 5, 14) -> 'dag 1, 5 og 14'."""
-    numbers = [str(d) for d in days]
-    joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " og " + numbers[-1]
-    return f"dag {joined}"
 
 
 def parse_days(text: str) -> tuple[int, ...] | None:
@@ -67,7 +61,7 @@ class PolicyDialog(SaveDialog):
         default = default_contact_days()
         self.presets = list(dict.fromkeys((default, *CONTACT_PRESETS.values())))
         for days in self.presets:
-            label = days_text(days).capitalize() + (" (standard)" if days == default else "")
+            label = day_numbers_text(days).capitalize() + (" (standard)" if days == default else "")
             self.contact_choice.addItem(label)
         self.contact_choice.addItem(OWN_DAYS)
         current = policy.contact_days or default

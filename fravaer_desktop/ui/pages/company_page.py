@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fravaer_desktop.core.danish import days_text, number
+from fravaer_desktop.core.danish import day_numbers_text, number
 from fravaer_desktop.core.models import AbsencePolicy, Company
 from fravaer_desktop.core.rules import default_contact_days, latest
 from fravaer_desktop.ui.widgets.heading import heading
@@ -16,7 +16,7 @@ from fravaer_desktop.ui.widgets.heading import heading
 def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
     """Two Danish lines for the Virksomhed page: the contact routine and frequent absence."""
     numbers = latest("fravaerssamtale").numbers
-    contact = f"Kontakt på {days_text(policy.contact_days or default_contact_days())}"
+    contact = f"Kontakt på {day_numbers_text(policy.contact_days or default_contact_days())}"
     spells = policy.frequent_spells or numbers["spells"]
     spell_months = policy.frequent_spell_months or numbers["spell_months"]
     days = policy.frequent_days or numbers["days"]
