@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fravaer_desktop.core.frozen import build_frozen
 from fravaer_desktop.core.rules import RuleVersion, rule_for
+
+ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,9 @@ class Deadline:
     is_milestone: bool = False
 
 
-def _days(count: int) -> timedelta:
-    return timedelta(days=count)
-
-
 def _deadline(version: RuleVersion, due: date | None) -> Deadline:
-    return Deadline(
+    return build_frozen(
+        Deadline,
         rule=version.rule,
         due=due,
         title=version.title,
@@ -64,14 +64,14 @@ def employer_period_end(
     version = rule_for("arbejdsgiverperiode", first_day, str(kind))
     if version is None or fleksjob or section_56:
         return None
-    minimum = _days(version.numbers["minimum_employment_days"])
+    minimum = version.days("minimum_employment_days")
     if employed_since is not None and first_day - employed_since < minimum:
         return None
     return _statutory_period_end(version, first_day)
 
 
 def _statutory_period_end(version: RuleVersion, first_day: date) -> date:
-    return first_day + _days(version.numbers["length_days"] - 1)
+    return first_day + version.days("length_days") - ONE_DAY
 
 
 def _report_due(
@@ -88,12 +88,13 @@ def _report_due(
         return None
     numbers = version.numbers
     if salary_paid:  # § 40, stk. 1
-        return (version, first_day + _days(numbers["due_days"])) if beyond else None
+        return (version, first_day + version.days("due_days")) if beyond else None
     if employer_end is not None:  # § 40, stk. 2: sygedagpenge paid in the employer period
-        after = numbers.get("after_sygedagpenge_days")
-        return (version, employer_end + _days(after)) if beyond and after else None
+        if not (beyond and numbers.get("after_sygedagpenge_days")):
+            return None
+        return version, employer_end + version.days("after_sygedagpenge_days")
     no_pay = numbers.get("no_pay_due_days")  # § 40, stk. 3: neither salary nor sygedagpenge
-    return (version, first_day + _days(no_pay)) if no_pay else None
+    return (version, first_day + version.days("no_pay_due_days")) if no_pay else None
 
 
 def _not_back_within(
@@ -104,7 +105,7 @@ def _not_back_within(
     Back on the day after `last_day`, or on `expected_return`; "within 8 weeks" means back
     no later than day 1 + 56. Nothing known counts as not back.
     """
-    limit = first_day + _days(version.numbers["expected_absence_days"])
+    limit = first_day + version.days("expected_absence_days")
     if last_day is not None:
         return last_day >= limit
     return expected_return is None or expected_return > limit
@@ -131,8 +132,8 @@ def deadlines_for(
     kind = str(kind)
     found: list[Deadline] = []
     if (version := rule_for("samtale", first_day, kind)) is not None:
-        due = first_day + _days(version.numbers["due_days"])
-        notice = first_day + _days(version.numbers["notice_exception_days"])
+        due = first_day + version.days("due_days")
+        notice = first_day + version.days("notice_exception_days")
         leaves_soon = leaves_on is not None and leaves_on <= notice
         back_before = last_day is not None and last_day < due
         if not leaves_soon and not back_before:
@@ -149,14 +150,14 @@ def deadlines_for(
     if (report := _report_due(first_day, kind, salary_paid, employer_end, beyond)) is not None:
         found.append(_deadline(*report))
     if salary_paid and (version := rule_for("graviditet_anmeldelse", first_day, kind)):
-        found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+        found.append(_deadline(version, first_day + version.days("due_days")))
     if (version := rule_for("arbejdsskade", first_day, kind)) is not None:
-        found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+        found.append(_deadline(version, first_day + version.days("due_days")))
     for rule in ("fast_track", "fastholdelsesplan"):
         version = rule_for(rule, first_day, kind)
         if version is not None and _not_back_within(version, first_day, last_day, expected_return):
-            due_days = version.numbers.get("due_days")
-            found.append(_deadline(version, first_day + _days(due_days) if due_days else None))
+            due = first_day + version.days("due_days") if "due_days" in version.numbers else None
+            found.append(_deadline(version, due))
     if beyond and (version := rule_for("jobcenter", first_day, kind)):
-        found.append(_deadline(version, first_day + _days(version.numbers["due_days"])))
+        found.append(_deadline(version, first_day + version.days("due_days")))
     return sorted(found, key=lambda d: (d.due is None, d.due or date.max))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
+from datetime import date, timedelta
+from functools import cached_property, lru_cache
 
 OWN = "sygdom"
 CHILD = "barn_syg"
@@ -51,6 +51,15 @@ class RuleVersion:
     is_option: bool = False
     is_milestone: bool = False  # something to know (a date that comes), not something to do
     note: str = ""
+
+    def days(self, name: str) -> timedelta:
+        """The number `name` (a count of calendar days) as a span of that many days."""
+        return self._day_spans[name]
+
+    @cached_property
+    def _day_spans(self) -> dict[str, timedelta]:
+        # Computed once per version: the overview asks for thousands of deadlines per start.
+        return {name: timedelta(days=value) for name, value in self.numbers.items()}
 
     def applies_to(self, first_day: date, kind: str) -> bool:
         in_time = self.valid_from <= first_day and (

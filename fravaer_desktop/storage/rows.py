@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from fravaer_desktop.core.cvr import normalise_cvr
+from fravaer_desktop.core.frozen import build_frozen
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
 
 
@@ -101,15 +102,11 @@ _KINDS = {kind.value: kind for kind in AbsenceKind}
 
 
 def spell_from_tuple(row: tuple) -> AbsenceSpell:
-    """A spell from a row tuple in SPELL_COLUMNS order.
-
-    The same spell as `spell_from_row`, built for speed (a start-up reads thousands): no dict
-    per row, and the fields are set in one step instead of through the frozen dataclass's
-    `__init__`, which sets them one by one with `object.__setattr__` (about half the time).
-    """
+    """A spell from a row tuple in SPELL_COLUMNS order: the same spell as `spell_from_row`,
+    built for speed (a start-up reads thousands), with no dict per row and `build_frozen`."""
     spell_id, employee_id, kind, first_day, last_day, partial, expected_return, note = row
-    spell = _new_spell(AbsenceSpell)
-    spell.__dict__.update(
+    return build_frozen(
+        AbsenceSpell,
         employee_id=employee_id,
         first_day=_from_iso(first_day),
         kind=_KINDS[kind],
@@ -119,10 +116,8 @@ def spell_from_tuple(row: tuple) -> AbsenceSpell:
         note=note,
         id=spell_id,
     )
-    return spell
 
 
-_new_spell = object.__new__
 _from_iso = date.fromisoformat
 
 
