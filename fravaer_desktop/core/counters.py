@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
 from fravaer_desktop.core.rules import latest
@@ -27,6 +28,7 @@ def one_year_before(day: date) -> date:
         return date(day.year - 1, 2, 28)
 
 
+@lru_cache(maxsize=256)  # asked once per employee with the same day
 def months_before(day: date, months: int) -> date:
     """The first day of the month `months` calendar months before `day`'s month."""
     index = day.year * 12 + day.month - 1 - months
@@ -252,6 +254,7 @@ def frequent_absence(
     )
 
 
+@lru_cache(maxsize=256)
 def _months_back(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 - months
     year, month = index // 12, index % 12 + 1
