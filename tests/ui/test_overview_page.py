@@ -69,6 +69,21 @@ def test_an_overdue_task_stands_out_in_its_own_group(window: MainWindow):
     assert "overskred" in page.summary.text()
     assert page.select(item.key)
     assert "overskredet for 12 dage siden" in page.detail.text()
+    # What the tree shows: the group's title and count, the row's texts, red for overdue.
+    model, row = page.model, page.tree.currentIndex()
+    group_index = row.parent()
+    overdue = [i for g, i in page.item_rows() if g.startswith(Horizon.OVERDUE.value)]
+    assert len(overdue) > 1  # the conversation and the contact days already gone
+    assert model.data(group_index) == f"Overskredet ({len(overdue)})"
+    assert page.tree.isExpanded(group_index)
+    assert page.tree.isFirstColumnSpanned(group_index.row(), group_index.parent())
+    assert model.data(group_index, Qt.ItemDataRole.FontRole).bold()
+    texts = [model.data(row.siblingAtColumn(c)) for c in range(4)]
+    assert texts == ["11-11-2026", "Sygefraværssamtale", "Anna Jensen", item.source]
+    red = model.data(row.siblingAtColumn(2), Qt.ItemDataRole.ForegroundRole).color().name()
+    assert red == "#b3261e"
+    assert model.data(row.siblingAtColumn(1), Qt.ItemDataRole.ToolTipRole) == item.explanation
+    assert model.flags(group_index) & Qt.ItemFlag.ItemIsSelectable == Qt.ItemFlag.NoItemFlags
 
 
 def test_marking_done_is_stored_and_still_done_after_a_restart(
@@ -137,7 +152,15 @@ def test_undo_opens_the_task_again(window: MainWindow, qtbot):
     _, item = _row(page, "samtale")
     page.select(item.key)
     qtbot.mouseClick(page.done_button, _left())
+    assert page.selected_item().key != item.key  # on to the next open task
+    page.reload()
+    done_row = page.model.find(item.key)
+    assert page.model.data(done_row.parent()) == "Klaret (1)"
+    assert not page.tree.isExpanded(done_row.parent())  # what is done stays out of the way
     page.select(item.key)
+    assert page.tree.isExpanded(done_row.parent())  # ... until it is looked up
+    tooltip = page.model.data(done_row, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"Klaret {long_date(TODAY)}"
     qtbot.mouseClick(page.undo_button, _left())
     group, reopened = _row(page, "samtale")
     assert reopened.decision is None

@@ -5,8 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -15,13 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from fravaer_desktop.core.danish import long_date, short_date
+from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
@@ -33,12 +31,11 @@ from fravaer_desktop.followup import (
 )
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
+from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 from fravaer_desktop.ui.widgets.heading import heading
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole
 NEW_DAY_CHECK_MS = 5 * 60 * 1000
-OVERDUE_COLOUR = QColor("#b3261e")
 GROUP_ORDER = (
     Horizon.OVERDUE,
     Horizon.TODAY,
@@ -79,9 +76,10 @@ class OverviewPage(QWidget):
         self.summary.setWordWrap(True)
         self.goal_label = QLabel()
         self.goal_label.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.model = OverviewTreeModel(decision_text, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setAccessibleName("Opgaver")
-        self.tree.setHeaderLabels(("Frist", "Opgave", "Medarbejder", "Kilde"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -110,8 +108,8 @@ class OverviewPage(QWidget):
         )
         self.side = AbsentNowPanel()
         self._build_layout()
-        self.tree.currentItemChanged.connect(lambda *_: self._show_selected())
-        self.tree.itemActivated.connect(lambda *_: self._open_selected_employee())
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
+        self.tree.activated.connect(lambda *_: self._open_selected_employee())
         self.done_button.clicked.connect(self.mark_done)
         self.not_relevant_button.clicked.connect(self.mark_not_relevant)
         self.undo_button.clicked.connect(self.undo)
@@ -281,78 +279,38 @@ class OverviewPage(QWidget):
         overview = self.overview
         assert overview is not None
         groups = overview.grouped()
-        built: list[tuple[Horizon, QTreeWidgetItem]] = []
-        for horizon in GROUP_ORDER:
-            items = groups[horizon]
-            if items:
-                group = self._group_row(horizon, len(items))
-                group.addChildren([self._tree_row(item, horizon) for item in items])
-                built.append((horizon, group))
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        self.tree.addTopLevelItems([group for _, group in built])
-        for horizon, group in built:
-            group.setFirstColumnSpanned(True)
-            group.setExpanded(horizon is not Horizon.DECIDED)
-        self.tree.setUpdatesEnabled(True)
-        self.tree.setVisible(bool(built))
-        self.empty_label.setVisible(not built)
-
-    @staticmethod
-    def _group_row(horizon: Horizon, count: int) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([f"{horizon.value} ({count})"])
-        font = QFont(group.font(0))
-        font.setBold(True)
-        group.setFont(0, font)
-        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        if horizon is Horizon.OVERDUE:
-            group.setForeground(0, QBrush(OVERDUE_COLOUR))
-        return group
-
-    def _tree_row(self, item: OverviewItem, horizon: Horizon) -> QTreeWidgetItem:
-        due = short_date(item.due) if item.due else "Ingen frist"
-        row = QTreeWidgetItem([due, item.title, item.employee_name, item.source])
-        row.setData(0, ITEM_ROLE, item)
-        row.setToolTip(1, item.explanation)
-        if horizon is Horizon.OVERDUE:
-            for column in range(4):
-                row.setForeground(column, QBrush(OVERDUE_COLOUR))
-        if item.decision is not None:
-            row.setToolTip(0, decision_text(item))
-        return row
+        self.model.set_groups([(horizon, groups[horizon]) for horizon in GROUP_ORDER])
+        for group_row, (horizon, _) in enumerate(self.model.groups()):
+            self.tree.setFirstColumnSpanned(group_row, QModelIndex(), True)
+            self.tree.setExpanded(self.model.group_index(group_row), horizon is not Horizon.DECIDED)
+        shown = self.model.rowCount() > 0
+        self.tree.setVisible(shown)
+        self.empty_label.setVisible(not shown)
 
     # --- Selection and detail ------------------------------------------------------------------
 
     def selected_item(self) -> OverviewItem | None:
-        current = self.tree.currentItem()
-        return current.data(0, ITEM_ROLE) if current is not None else None
+        return self.model.item_at(self.tree.currentIndex())
 
     def select(self, key: tuple) -> bool:
         """Select the item with this key; False when it is not on the overview."""
-        for group_index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_index)
-            for child_index in range(group.childCount()):
-                child = group.child(child_index)
-                if child.data(0, ITEM_ROLE).key == key:
-                    self.tree.setCurrentItem(child)
-                    return True
-        return False
+        index = self.model.find(key)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        return True
 
     def item_rows(self) -> list[tuple[str, OverviewItem]]:
         """(group title, item) for every row in the tree, top to bottom (tests, screenshots)."""
-        rows = []
-        for group_index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_index)
-            for child_index in range(group.childCount()):
-                rows.append((group.text(0), group.child(child_index).data(0, ITEM_ROLE)))
-        return rows
+        return [
+            (self.model.group_title(group_row), item)
+            for group_row, (_, items) in enumerate(self.model.groups())
+            for item in items
+        ]  # fmt: skip
 
     def _select_first_open(self) -> None:
-        for group_index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_index)
-            if group.childCount():
-                self.tree.setCurrentItem(group.child(0))
-                return
+        if self.model.rowCount() > 0:
+            self.tree.setCurrentIndex(self.model.item_index(0, 0))
 
     def _show_selected(self) -> None:
         item = self.selected_item()
