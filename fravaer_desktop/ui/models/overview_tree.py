@@ -26,6 +26,12 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _FONT = Qt.ItemDataRole.FontRole
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+# "Never has children" spares the view a hasChildren() call per item row when it lays out.
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 class OverviewTreeModel(QAbstractItemModel):
@@ -75,10 +81,14 @@ class OverviewTreeModel(QAbstractItemModel):
     # --- QAbstractItemModel -------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Checked here, not with hasIndex(), which asks rowCount() and columnCount() through
+        # Qt: the view asks for every row's index when it lays out the tree.
+        if row < 0 or not 0 <= column < len(HEADERS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0 or row >= len(self._groups[parent.row()][1]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
@@ -103,10 +113,8 @@ class OverviewTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _GROUP_FLAGS if index.internalId() == 0 else _ITEM_FLAGS
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
