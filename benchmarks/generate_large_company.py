@@ -88,6 +88,9 @@ def generate_large_company(
     window_start = today - timedelta(days=round(years * 365.25))
     staff = [_employee(rng, i + 1, window_start, today) for i in range(employees)]
     spells = _all_spells(rng, staff, window_start, today, employees * years)
+    # Stored in the order a real file grows: absence is registered as it happens, so the
+    # rows (and their rowids) follow the calendar, not one employee after another.
+    spells.sort(key=lambda s: (s.first_day, s.employee_id))
     db = open_database(path)
     try:
         with db.atomic():

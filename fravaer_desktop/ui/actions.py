@@ -14,7 +14,6 @@ from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
-from fravaer_desktop.ui.dialogs.base import ask_yes_no
 
 
 class AppActions(QObject):
@@ -83,6 +82,8 @@ class AppActions(QObject):
             f"Slet fraværet for {name}, der begyndte {long_date(spell.first_day)}?\n"
             "Det kan ikke fortrydes."
         )
+        from fravaer_desktop.ui.dialogs.base import ask_yes_no
+
         if not ask_yes_no(self._window, "Slet fravær", text, "Slet"):
             return False
         self.store.absences.delete(spell.id)
@@ -103,6 +104,8 @@ class AppActions(QObject):
             "Det kan ikke fortrydes. Er medarbejderen stoppet, så angiv hellere en "
             "fratrædelsesdato."
         )
+        from fravaer_desktop.ui.dialogs.base import ask_yes_no
+
         if not ask_yes_no(self._window, "Slet medarbejder", text, "Slet"):
             return False
         self.store.employees.delete(employee.id)

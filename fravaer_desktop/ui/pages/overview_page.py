@@ -30,7 +30,6 @@ from fravaer_desktop.followup import (
     employee_overview,
 )
 from fravaer_desktop.ui.actions import AppActions
-from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
 from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 from fravaer_desktop.ui.widgets.heading import heading
@@ -361,6 +360,8 @@ class OverviewPage(QWidget):
         item = self.selected_item()
         if item is None:
             return
+        from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
+
         dialog = NotRelevantDialog(
             self.actions.store.decisions, item, self.actions.health_check, self
         )
