@@ -8,7 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from fravaer_desktop import APP_NAME, __version__
+from fravaer_desktop import APP_NAME, __version__, start_up_gc
 from fravaer_desktop.paths import default_database_path
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
@@ -94,9 +94,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_self_test()
         if args.export is not None:
             return run_export(args)
+        start_up_gc.pause()  # resumed once the window is painted (decision 0008)
         from fravaer_desktop.ui.launch import run_gui
 
         return run_gui(args)
     except DatabaseOpenError as error:
         print(str(error), file=sys.stderr)
         return EXIT_FILE_ERROR
+    finally:
+        start_up_gc.resume()

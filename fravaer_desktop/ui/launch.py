@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from fravaer_desktop import APP_ID, APP_NAME
+from fravaer_desktop import APP_ID, APP_NAME, start_up_gc
 from fravaer_desktop.app import open_store, temporary_demo_path
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.paths import default_database_path, load_health_terms, user_data_dir
@@ -67,6 +68,28 @@ def build_window(args: argparse.Namespace) -> MainWindow | None:
     return MainWindow(store, health_check, path, is_demo=False)
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `callback` once, on the event-loop turn after `window` was first painted."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]):
+        super().__init__(window)
+        self._window = window
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def show_window(window: QWidget) -> None:
+    """Show the main window; the paused garbage collector resumes once it is painted."""
+    _AfterFirstPaint(window, start_up_gc.resume)
+    window.show()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = make_application()
     install_error_hook(user_data_dir() / "fejllog.txt")
@@ -77,7 +100,7 @@ def run_gui(args: argparse.Namespace) -> int:
         raise
     if window is None:
         return 0
-    window.show()
+    show_window(window)
     try:
         return app.exec()
     finally:
