@@ -48,7 +48,8 @@ EMPLOYEE_COLUMNS = (
 
 
 def employee_from_row(row: dict[str, Any]) -> Employee:
-    return Employee(
+    return build_frozen(  # every field: the same as Employee(...), faster for 500 at a start
+        Employee,
         id=row["id"],
         name=row["name"],
         department=row["department"],

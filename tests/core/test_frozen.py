@@ -28,3 +28,18 @@ def test_every_deadline_from_the_rules_has_all_its_fields() -> None:
     names = {f.name for f in fields(Deadline)}
     found = deadlines_for(date(2026, 1, 5), kind="sygdom")
     assert found and all(set(vars(d)) == names for d in found)
+
+
+def test_an_employee_read_from_the_file_has_all_its_fields_and_equals_the_saved_one(
+    company_store,
+) -> None:
+    from dataclasses import replace as copy_with
+
+    from fravaer_desktop.core.models import Employee
+
+    names = {f.name for f in fields(Employee)}
+    for employee in company_store.employees.list_all():
+        assert set(vars(employee)) == names
+        rebuilt = Employee(**vars(employee))
+        assert employee == rebuilt and hash(employee) == hash(rebuilt)
+        assert copy_with(employee, name="X").name == "X"
