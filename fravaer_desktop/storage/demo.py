@@ -118,8 +118,7 @@ def populate_demo_company(store: Store, today: date, seed: int = 2026) -> None:
         store.company.save(DEMO_COMPANY)
         staff = [(person, store.employees.add(_employee(person, today))) for person in _STAFF]
         spells = [spell for person, emp in staff for spell in _history(rng, person, emp, today)]
-        for spell in sorted(spells, key=lambda s: (s.first_day, s.employee_id)):
-            store.absences.add(spell)
+        store.absences.add_many(sorted(spells, key=lambda s: (s.first_day, s.employee_id)))
         _decide_past_items(store, today)
         goal = Goal(GoalMetric.ABSENCE_PERCENT, DEMO_GOAL_PERCENT, date(today.year, 1, 1))
         store.goals.save(goal)

@@ -6,7 +6,7 @@ Every write is one transaction and is validated first; on a ValidationError noth
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from fravaer_desktop.storage.database import CompanyDatabase
 
 
+
+NO_EMPLOYEE_MESSAGE = "Vælg den medarbejder, fraværet gælder."
 
 class CompanyRepository:
     def __init__(self, db: CompanyDatabase):
@@ -179,6 +181,28 @@ class AbsenceRepository:
             new_id = self._db["absence_spells"].insert(spell_to_row(spell)).last_pk
         return dataclasses.replace(spell, id=new_id)
 
+    def add_many(self, spells: Iterable[AbsenceSpell]) -> int:
+        """Store several new spells in one transaction (the demo company); returns how many.
+
+        Each is checked as `add` checks it, against the file and the spells before it in the
+        batch; on the first bad one a ValidationError is raised and nothing is stored.
+        """
+        employees = {e.id: e for e in EmployeeRepository(self._db).list_all()}
+        known: dict[int, list[AbsenceSpell]] = {}
+        today = self._today()
+        rows = []
+        for spell in spells:
+            employee = employees.get(spell.employee_id)
+            if employee is None:
+                raise ValidationError([FieldError("employee_id", NO_EMPLOYEE_MESSAGE)])
+            others = known.setdefault(spell.employee_id, self.for_employee(spell.employee_id))
+            raise_if_any(validate_spell(spell, employee, others, today))
+            others.append(spell)
+            rows.append(spell_to_row(spell))
+        with self._db.atomic():
+            self._db["absence_spells"].insert_all(rows)
+        return len(rows)
+
     def update(self, spell: AbsenceSpell) -> AbsenceSpell:
         assert spell.id is not None, "update needs a stored spell"
         self._validate(spell)
@@ -203,9 +227,7 @@ class AbsenceRepository:
         try:
             employee = EmployeeRepository(self._db).get(spell.employee_id)
         except KeyError:
-            raise ValidationError(
-                [FieldError("employee_id", "Vælg den medarbejder, fraværet gælder.")]
-            ) from None
+            raise ValidationError([FieldError("employee_id", NO_EMPLOYEE_MESSAGE)]) from None
         others = self.for_employee(spell.employee_id)
         raise_if_any(validate_spell(spell, employee, others, self._today()))
 

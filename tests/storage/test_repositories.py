@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -322,3 +322,34 @@ def test_all_spells_are_newest_first(company_store: Store, spells: dict[str, Abs
         spells["anna_ongoing"],
         spells["anna_march"],
     ]
+
+
+def test_several_spells_are_stored_together_or_not_at_all(company_store: Store) -> None:
+    anna, bo = company_store.employees.list_all()
+    first = date(2026, 3, 2)
+    good = [
+        AbsenceSpell(anna.id, first, last_day=first + timedelta(days=1)),
+        AbsenceSpell(bo.id, first, last_day=first + timedelta(days=4)),
+    ]
+    overlapping = AbsenceSpell(
+        anna.id, first + timedelta(days=1), last_day=first + timedelta(days=2)
+    )
+    with pytest.raises(ValidationError) as refused:
+        company_store.absences.add_many([*good, overlapping])
+    assert refused.value.errors[0].field == "first_day"
+    assert "har allerede fravær i perioden" in refused.value.errors[0].message
+    assert company_store.absences.all() == []  # the good ones before it are not stored either
+
+    assert company_store.absences.add_many(good) == 2
+    stored = sorted(company_store.absences.all(), key=lambda s: s.employee_id)
+    assert [(s.employee_id, s.first_day, s.last_day) for s in stored] == [
+        (anna.id, first, first + timedelta(days=1)),
+        (bo.id, first, first + timedelta(days=4)),
+    ]
+    # Checked against what the file already holds, too.
+    with pytest.raises(ValidationError):
+        company_store.absences.add_many([AbsenceSpell(bo.id, first + timedelta(days=2))])
+    with pytest.raises(ValidationError) as unknown:
+        company_store.absences.add_many([AbsenceSpell(9999, first)])
+    assert unknown.value.errors[0].message == "Vælg den medarbejder, fraværet gælder."
+    assert len(company_store.absences.all()) == 2
