@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -69,7 +69,7 @@ def _daily_weights(
 
 
 def _days_covered(
-    spells: Iterable[AbsenceSpell], kinds: set[str], first: date, last: date, ongoing_until: date
+    spells: Iterable[AbsenceSpell], kinds: Set[str], first: date, last: date, ongoing_until: date
 ) -> int:
     """Calendar days from `first` to `last` on which one or more of the spells (of `kinds`) ran.
 
@@ -199,7 +199,7 @@ def paid_sick_weeks(employee: Employee, spells: Iterable[AbsenceSpell], today: d
     """
     rule = latest("revurdering")
     start = months_before(today, rule.numbers["window_months"])
-    days = _days_covered(spells, set(rule.kinds), start, today, ongoing_until=today)
+    days = _days_covered(spells, rule.kinds, start, today, ongoing_until=today)
     weeks = round(days / 7, 1)
     return SickWeeks(weeks, rule.numbers["limit_weeks"], rule.numbers["warn_weeks"], start)
 
@@ -237,21 +237,23 @@ def frequent_absence(
     day_limit = policy.frequent_days or defaults["days"]
     day_months = policy.frequent_day_months or defaults["day_months"]
     own = [s for s in spells if s.kind == "sygdom" and s.first_day <= today]
-    longest = defaults["short_spell_max_days"]
-    short = [s for s in own if _days_inside(s, s.first_day, today) <= longest]
+    longest = timedelta(days=defaults["short_spell_max_days"] - 1)
     spell_start = _months_back(today, spell_months)
     day_start = _months_back(today, day_months)
-    recent = [s for s in short if s.first_day >= spell_start]
-    days = sum(_days_inside(s, day_start, today) for s in short)
+    recent = days = 0
+    for spell in own:
+        last = spell.last_day if spell.last_day is not None and spell.last_day < today else today
+        if last - spell.first_day > longest:
+            continue  # a long absence, not a short one
+        recent += spell.first_day >= spell_start
+        days += max(0, (last - max(spell.first_day, day_start)).days + 1)
     bradford = None
     if policy.bradford_enabled:
         year_start = today - timedelta(weeks=52) + ONE_DAY
         year_spells = [s for s in own if s.end_or(today) >= year_start]
         year_days = sum(_days_inside(s, year_start, today) for s in year_spells)
         bradford = len(year_spells) ** 2 * year_days
-    return FrequentAbsence(
-        len(recent), spell_limit, spell_months, days, day_limit, day_months, bradford
-    )
+    return FrequentAbsence(recent, spell_limit, spell_months, days, day_limit, day_months, bradford)
 
 
 @lru_cache(maxsize=256)
