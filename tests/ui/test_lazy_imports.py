@@ -58,3 +58,33 @@ def test_opening_an_up_to_date_company_file_does_not_load_sqlite_utils(tmp_path)
         "window.close_store()\n"
     )
     subprocess.run([sys.executable, "-c", show], check=True)
+
+
+NOT_AT_START = (
+    "fravaer_desktop.ui.pages.absence_page",
+    "fravaer_desktop.ui.pages.employees_page",
+    "fravaer_desktop.ui.pages.statistics_page",
+    "fravaer_desktop.ui.dialogs.spell_dialog",
+    "fravaer_desktop.ui.dialogs.employee_dialog",
+    "fravaer_desktop.ui.dialogs.company_dialog",
+    "fravaer_desktop.ui.dialogs.policy_dialog",
+    "fravaer_desktop.ui.dialogs.decision_dialog",
+)
+
+
+def test_pages_and_dialogs_load_when_first_opened(tmp_path) -> None:
+    """The start shows Overblik; the other pages and the dialogs load their modules (and Qt
+    classes) the first time the user opens them, and then work."""
+    code = _start_window(["--db", str(tmp_path / "demo.sqlite"), "--demo"]) + (
+        f"loaded = [m for m in {NOT_AT_START!r} if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+        "for title in ('Fravær', 'Medarbejdere', 'Statistik'):\n"
+        "    window.show_page(title)\n"
+        "    app.processEvents()\n"
+        "assert window.absence_page.isVisible() is False\n"
+        "assert window.statistics_page.isVisible()\n"
+        "for name in ('absence_page', 'employees_page', 'statistics_page'):\n"
+        "    assert f'fravaer_desktop.ui.pages.{name}' in sys.modules\n"
+        "window.close_store()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
