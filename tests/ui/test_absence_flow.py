@@ -68,3 +68,31 @@ def test_overlapping_sick_call_shows_message_and_stores_nothing(
     assert result is None
     assert "har allerede fravær i perioden: 20. november 2026" in messages[0]
     assert len(company_store.absences.all()) == 1
+
+
+def test_a_renamed_employee_is_shown_and_found_by_the_new_name(qtbot, window, drive_modal, today):
+    """Renaming someone changes the names in the absence list and today's list, and the search
+    finds the new name, without the spells being read again."""
+    store = window.store
+    anna = next(e for e in store.employees.list_all() if e.name == "Anna Jensen")
+    spell = store.absences.add(AbsenceSpell(anna.id, today))
+    page = window.absence_page
+    window.show_page("Fravær")
+    page.reload()
+
+    def rename(dialog):
+        dialog.name_edit.clear()
+        qtbot.keyClicks(dialog.name_edit, "Anna Holm")
+        dialog.save_button.click()
+
+    reads = []
+    original_between = store.absences.between
+    store.absences.between = lambda *a: reads.append(a) or original_between(*a)
+    drive_modal(lambda: window.actions.edit_employee(anna), rename)
+
+    # The spells did not change: only today's are read again (for today's list).
+    assert reads and all(first == last == today for first, last in reads)
+    row = next(n for n in range(page.model.rowCount()) if page.model.row_at(n).id == spell.id)
+    assert page.model.data(page.model.index(row, 0)) == "Anna Holm"
+    assert "anna holm" in page.model.search_text(row)
+    assert "Anna Holm" in page.today_list.item(0).text()

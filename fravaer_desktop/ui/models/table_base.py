@@ -125,6 +125,17 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             self.changePersistentIndexList(persistent, after)
         self.layoutChanged.emit()
 
+    def texts_changed(self) -> None:
+        """Texts shown for the rows changed outside the rows (a renamed employee): show them
+        again, search them anew and keep the sort."""
+        self._search.clear()
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        if self._sort_column >= 0:
+            self._fresh = False
+            self.sort(self._sort_column, self._sort_order)
+
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._source = list(rows)

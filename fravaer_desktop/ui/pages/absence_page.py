@@ -68,7 +68,7 @@ class AbsencePage(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         actions.spell_saved.connect(self._spell_saved)
         actions.spell_deleted.connect(self._spell_deleted)
-        actions.employee_saved.connect(lambda _: self.reload())
+        actions.employee_saved.connect(lambda _: self._employee_saved())
         actions.employee_deleted.connect(lambda _: self.reload())
         self.reload()
 
@@ -129,6 +129,11 @@ class AbsencePage(QWidget):
             f"{name} – {spell.kind.title.lower()}, {extent_text(spell).lower()} – "
             f"siden {short_date(spell.first_day)} ({days_text(day_no)}{until})"
         )
+
+    def _employee_saved(self) -> None:
+        """A name may have changed: the spells themselves did not, so they are not read again."""
+        self.model.texts_changed()
+        self.reload_today()
 
     def _spell_saved(self, spell: AbsenceSpell) -> None:
         first, last = period_bounds(self.period.currentText(), self.actions.today)
