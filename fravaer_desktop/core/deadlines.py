@@ -156,7 +156,7 @@ def deadlines_for(
     for rule in ("fast_track", "fastholdelsesplan"):
         version = rule_for(rule, first_day, kind)
         if version is not None and _not_back_within(version, first_day, last_day, expected_return):
-            due = first_day + version.days("due_days") if "due_days" in version.numbers else None
+            due = first_day + version.days("due_days") if version.numbers.get("due_days") else None
             found.append(_deadline(version, due))
     if beyond and (version := rule_for("jobcenter", first_day, kind)):
         found.append(_deadline(version, first_day + version.days("due_days")))

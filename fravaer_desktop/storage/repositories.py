@@ -195,7 +195,9 @@ class AbsenceRepository:
             employee = employees.get(spell.employee_id)
             if employee is None:
                 raise ValidationError([FieldError("employee_id", NO_EMPLOYEE_MESSAGE)])
-            others = known.setdefault(spell.employee_id, self.for_employee(spell.employee_id))
+            if spell.employee_id not in known:
+                known[spell.employee_id] = self.for_employee(spell.employee_id)
+            others = known[spell.employee_id]
             raise_if_any(validate_spell(spell, employee, others, today))
             others.append(spell)
             rows.append(spell_to_row(spell))

@@ -84,6 +84,12 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+def resume_gc_at_the_latest() -> None:
+    """The paused collector resumes after `LATEST_RESUME_MS` also when the window is never
+    painted (started minimised) or a dialog comes first (creating the company, an error)."""
+    QTimer.singleShot(start_up_gc.LATEST_RESUME_MS, start_up_gc.resume)
+
+
 def show_window(window: QWidget) -> None:
     """Show the main window; the paused garbage collector resumes once it is painted."""
     _AfterFirstPaint(window, start_up_gc.resume)
@@ -92,6 +98,7 @@ def show_window(window: QWidget) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     app = make_application()
+    resume_gc_at_the_latest()
     install_error_hook(user_data_dir() / "fejllog.txt")
     try:
         window = build_window(args)

@@ -463,3 +463,13 @@ def test_left_open_overnight_the_overview_moves_to_the_new_day(window):
     assert item.due == spell.first_day + timedelta(days=28)
     assert group.startswith(Horizon.TODAY.value)
     assert page.summary.text().startswith("24. november 2026")
+
+
+def test_the_overview_tree_model_is_a_consistent_qt_model(window: MainWindow, qtmodeltester):
+    """Qt's own model checks pass on a filled Overblik (groups, items, parents, flags)."""
+    _sick(window.store, days_ago=40)
+    page = window.overview_page
+    page.reload()
+    assert page.model.rowCount() >= 2
+    qtmodeltester.check(page.model)
+    assert page.model.parent() is page  # without an index: the owning QObject

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
 from fravaer_desktop import start_up_gc
 from fravaer_desktop.app import main
-from fravaer_desktop.ui.launch import show_window
+from fravaer_desktop.ui.launch import resume_gc_at_the_latest, show_window
 from fravaer_desktop.ui.main_window import MainWindow
 
 
@@ -52,3 +53,28 @@ def test_a_start_that_fails_leaves_the_collector_on(monkeypatch, capsys, collect
     assert main([]) != 0
     assert "Filen kunne ikke åbnes." in capsys.readouterr().err
     assert gc.isenabled()
+
+
+def test_the_collector_resumes_at_the_latest_without_a_paint(
+    qtbot, monkeypatch, collector_restored
+):
+    """A window started minimised is not painted; the collector still comes back."""
+    monkeypatch.setattr(start_up_gc, "LATEST_RESUME_MS", 20)
+    start_up_gc.pause()
+    resume_gc_at_the_latest()
+    assert not gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+
+
+def test_garbage_made_during_the_pause_is_collected_when_it_resumes(collector_restored) -> None:
+    class Node:
+        pass
+
+    start_up_gc.pause()
+    first, second = Node(), Node()
+    first.other, second.other = second, first  # a cycle: reference counting cannot free it
+    gone = weakref.ref(first)
+    del first, second
+    assert gone() is not None
+    start_up_gc.resume()
+    assert gone() is None  # collected, not frozen for the rest of the session

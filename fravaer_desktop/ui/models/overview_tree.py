@@ -87,11 +87,16 @@ class OverviewTreeModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0 or row >= len(self._groups[parent.row()][1]):
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self._groups[parent.row()][1]):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index | None = None):  # type: ignore[override]
+        """The index's parent (QAbstractItemModel), or without an index the owner (QObject)."""
+        if index is None:
+            return super().parent()
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
