@@ -233,8 +233,9 @@ class OverviewPage(QWidget):
     def _show(self, overview: Overview) -> None:
         selected = self.selected_item()
         self.overview = overview
-        self._show_summary()
-        self._fill_tree()
+        groups = overview.grouped()
+        self._show_summary(groups)
+        self._fill_tree(groups)
         self.side.show_overview(overview)
         if selected is not None:
             self.select(selected.key)
@@ -242,10 +243,9 @@ class OverviewPage(QWidget):
             self._select_first_open()
         self._show_selected()
 
-    def _show_summary(self) -> None:
+    def _show_summary(self, groups: dict[Horizon, list[OverviewItem]]) -> None:
         overview = self.overview
         assert overview is not None
-        groups = overview.grouped()
         parts = []
         counts = (
             (Horizon.OVERDUE, "overskredet", "overskredne"),
@@ -274,10 +274,7 @@ class OverviewPage(QWidget):
 
         self.goal_label.setText(" ".join(goal_status_lines(goal)))
 
-    def _fill_tree(self) -> None:
-        overview = self.overview
-        assert overview is not None
-        groups = overview.grouped()
+    def _fill_tree(self, groups: dict[Horizon, list[OverviewItem]]) -> None:
         self.model.set_groups([(horizon, groups[horizon]) for horizon in GROUP_ORDER])
         for group_row, (horizon, _) in enumerate(self.model.groups()):
             self.tree.setFirstColumnSpanned(group_row, QModelIndex(), True)
