@@ -1,7 +1,8 @@
 """Start Fravær as `python -m fravaer_desktop [ARGS]` does, but exit once the window is shown.
 
 Takes the app's own command line (`--db FILE`, `--demo`), then does what fravaer_desktop.app.main
-and ui.launch.run_gui do: pause the garbage collector, make_application(), install_error_hook(),
+and ui.launch.run_gui do: prepare_window_start(args) (pause the garbage collector; for a new file,
+import the migrations before PySide6), make_application(), install_error_hook(),
 build_window(args), show_window(window), app.exec(). It quits on the first event-loop turn after
 the main window's first paint, and prints one JSON line of milestones (seconds since this script
 began).
@@ -23,10 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # isort: off
 # The same order as the app: fravaer_desktop.app (sqlite-utils, core) before anything imports
 # PySide6, whose import hook makes every later import slower. _shown imports PySide6.
-from fravaer_desktop.app import parse_args  # noqa: E402
-from fravaer_desktop import start_up_gc  # noqa: E402
+from fravaer_desktop.app import parse_args, prepare_window_start  # noqa: E402
 
-start_up_gc.pause()  # as app.main does before it imports the window (decision 0008)
+prepare_window_start(parse_args(sys.argv[1:]))  # as app.main does before it imports the window
 from fravaer_desktop.paths import user_data_dir  # noqa: E402
 from fravaer_desktop.ui.error_hook import install_error_hook  # noqa: E402
 from fravaer_desktop.ui.launch import build_window, make_application, show_window  # noqa: E402

@@ -87,6 +87,20 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def prepare_window_start(args: argparse.Namespace) -> None:
+    """What the window start does before it imports PySide6.
+
+    The garbage collector is paused until the window is painted (decision 0008). When a new
+    company file will be written first (the demo, or a --db file that does not exist yet), the
+    migrations and sqlite-utils are imported now: after PySide6, whose import hook looks at
+    every later import, the same import takes ~8 ms longer.
+    """
+    start_up_gc.pause()
+    target = args.db or default_database_path()
+    if args.demo or not target.exists():
+        import fravaer_desktop.storage.migrations  # noqa: F401
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -94,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_self_test()
         if args.export is not None:
             return run_export(args)
-        start_up_gc.pause()  # resumed once the window is painted (decision 0008)
+        prepare_window_start(args)
         from fravaer_desktop.ui.launch import run_gui
 
         return run_gui(args)

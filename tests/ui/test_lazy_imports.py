@@ -88,3 +88,30 @@ def test_pages_and_dialogs_load_when_first_opened(tmp_path) -> None:
         "window.close_store()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_sqlite_utils_is_imported_before_pyside6_only_when_a_new_file_is_written(tmp_path):
+    """A start that writes a new file (the demo, a new --db file) imports the migrations before
+    PySide6; opening an existing file does not import them at all."""
+    existing = tmp_path / "virksomhed.sqlite"
+    make = _start_window(["--db", str(existing), "--demo"]) + "window.close_store()\n"
+    subprocess.run([sys.executable, "-c", make], check=True)
+    check = (
+        "import sys\n"
+        "from fravaer_desktop.app import parse_args, prepare_window_start\n"
+        "prepare_window_start(parse_args(sys.argv[1:]))\n"
+        "assert 'PySide6' not in sys.modules\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    runs = {
+        "existing": ["--db", str(existing)],
+        "new": ["--db", str(tmp_path / "ny.sqlite")],
+        "demo": ["--demo"],
+    }
+    loaded = {
+        name: subprocess.run(
+            [sys.executable, "-c", check, *arguments], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        for name, arguments in runs.items()
+    }
+    assert loaded == {"existing": "False", "new": "True", "demo": "True"}
