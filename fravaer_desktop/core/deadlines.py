@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fravaer_desktop.core.frozen import build_frozen
-from fravaer_desktop.core.rules import RuleVersion, rule_for
+from fravaer_desktop.core.rules import RuleVersion, rule_for, rules_in_force
 
 ONE_DAY = timedelta(days=1)
 
@@ -62,6 +62,16 @@ def employer_period_end(
     older data, began before the employment did).
     """
     version = rule_for("arbejdsgiverperiode", first_day, str(kind))
+    return _employer_period_end(version, first_day, fleksjob, section_56, employed_since)
+
+
+def _employer_period_end(
+    version: RuleVersion | None,
+    first_day: date,
+    fleksjob: bool,
+    section_56: bool,
+    employed_since: date | None,
+) -> date | None:
     if version is None or fleksjob or section_56:
         return None
     minimum = version.days("minimum_employment_days")
@@ -75,7 +85,11 @@ def _statutory_period_end(version: RuleVersion, first_day: date) -> date:
 
 
 def _report_due(
-    first_day: date, kind: str, salary_paid: bool, employer_end: date | None, beyond: bool
+    version: RuleVersion | None,
+    first_day: date,
+    salary_paid: bool,
+    employer_end: date | None,
+    beyond: bool,
 ) -> tuple[RuleVersion, date] | None:
     """The § 40 report to the kommune: which version applies and its last day, if any.
 
@@ -83,7 +97,6 @@ def _report_due(
     today), also for an employee without an employer period (fleksjob, § 56, newly hired):
     their refusion runs from day 1, and the 5-week limit applies to absence beyond 30 days.
     """
-    version = rule_for("anmeldelse", first_day, kind)
     if version is None:
         return None
     numbers = version.numbers
@@ -129,35 +142,34 @@ def deadlines_for(
     `salary_paid` False means the employer pays sygedagpenge, not salary, during sickness.
     `leaves_on` is the last day of employment of an employee under notice.
     """
-    kind = str(kind)
+    rules = rules_in_force(first_day, str(kind))  # one lookup for the spell's whole rule set
     found: list[Deadline] = []
-    if (version := rule_for("samtale", first_day, kind)) is not None:
+    if (version := rules.get("samtale")) is not None:
         due = first_day + version.days("due_days")
         notice = first_day + version.days("notice_exception_days")
         leaves_soon = leaves_on is not None and leaves_on <= notice
         back_before = last_day is not None and last_day < due
         if not leaves_soon and not back_before:
             found.append(_deadline(version, due))
-    employer_end = employer_period_end(
-        first_day, kind, fleksjob=fleksjob, section_56=section_56, employed_since=employed_since
-    )
-    period = rule_for("arbejdsgiverperiode", first_day, kind)
+    period = rules.get("arbejdsgiverperiode")
+    employer_end = _employer_period_end(period, first_day, fleksjob, section_56, employed_since)
     beyond = period is not None and (
         last_day is None or last_day > _statutory_period_end(period, first_day)
     )
     if period is not None and employer_end is not None:
         found.append(_deadline(period, employer_end))
-    if (report := _report_due(first_day, kind, salary_paid, employer_end, beyond)) is not None:
+    report = _report_due(rules.get("anmeldelse"), first_day, salary_paid, employer_end, beyond)
+    if report is not None:
         found.append(_deadline(*report))
-    if salary_paid and (version := rule_for("graviditet_anmeldelse", first_day, kind)):
+    if salary_paid and (version := rules.get("graviditet_anmeldelse")):
         found.append(_deadline(version, first_day + version.days("due_days")))
-    if (version := rule_for("arbejdsskade", first_day, kind)) is not None:
+    if (version := rules.get("arbejdsskade")) is not None:
         found.append(_deadline(version, first_day + version.days("due_days")))
     for rule in ("fast_track", "fastholdelsesplan"):
-        version = rule_for(rule, first_day, kind)
+        version = rules.get(rule)
         if version is not None and _not_back_within(version, first_day, last_day, expected_return):
             due = first_day + version.days("due_days") if version.numbers.get("due_days") else None
             found.append(_deadline(version, due))
-    if beyond and (version := rule_for("jobcenter", first_day, kind)):
+    if beyond and (version := rules.get("jobcenter")):
         found.append(_deadline(version, first_day + version.days("due_days")))
     return sorted(found, key=lambda d: (d.due is None, d.due or date.max))

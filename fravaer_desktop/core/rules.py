@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
+from types import MappingProxyType
 
 OWN = "sygdom"
 CHILD = "barn_syg"
@@ -350,15 +351,20 @@ _VERSIONS = _versions_by_rule()
 
 def rule_for(rule: str, first_day: date, kind: str = OWN) -> RuleVersion | None:
     """The version of `rule` that applies to a spell with this first day and kind, if any."""
-    return _rule_for(rule, first_day, str(kind))
+    return rules_in_force(first_day, str(kind)).get(rule)
 
 
-@lru_cache(maxsize=8192)  # the table is fixed; a start-up asks ~17,000 times, for ~2,000 keys
-def _rule_for(rule: str, first_day: date, kind: str) -> RuleVersion | None:
-    for version in _VERSIONS.get(rule, ()):
-        if version.applies_to(first_day, kind):
-            return version
-    return None
+@lru_cache(maxsize=4096)  # the table is fixed; a start-up asks for ~2,000 spells, ~400 keys
+def rules_in_force(first_day: date, kind: str) -> Mapping[str, RuleVersion]:
+    """Every rule that applies to a spell with this first day and kind, by name, with the
+    version in force (the first in table order that applies). Read-only."""
+    found = {}
+    for rule, versions in _VERSIONS.items():
+        for version in versions:
+            if version.applies_to(first_day, kind):
+                found[rule] = version
+                break
+    return MappingProxyType(found)
 
 
 def default_contact_days() -> tuple[int, ...]:

@@ -24,6 +24,7 @@ from fravaer_desktop.core.rules import (
     default_contact_days,
     latest,
     rule_for,
+    rules_in_force,
 )
 
 TODAY = date(2026, 11, 23)  # a Monday, the same fixed 'today' as tests/conftest.py
@@ -582,6 +583,29 @@ def test_versions_of_one_rule_never_overlap() -> None:
         versions.sort(key=lambda v: v.valid_from)
         for older, newer in zip(versions, versions[1:], strict=False):
             assert older.valid_to is not None and older.valid_to < newer.valid_from
+
+
+def test_the_rule_in_force_changes_exactly_on_each_version_boundary() -> None:
+    """A spell is judged by the version valid on its first day: checked on the day before, the
+    first and the last day of every version, for every kind (a child's sick day: no rule)."""
+    table = (*RULES, *POLICIES)
+    days = {
+        day
+        for v in table
+        for edge in (v.valid_from, v.valid_to)
+        if edge is not None
+        for day in (edge - timedelta(days=1), edge, edge + timedelta(days=1))
+    }
+    for day in sorted(days):
+        for kind in ("sygdom", "barn_syg", "graviditet", "arbejdsskade", "andet"):
+            expected = {}
+            for v in table:
+                in_time = v.valid_from <= day and (v.valid_to is None or day <= v.valid_to)
+                if in_time and kind in v.kinds and v.rule not in expected:
+                    expected[v.rule] = v
+            assert dict(rules_in_force(day, kind)) == expected, (day, kind)
+            for rule in {v.rule for v in table}:
+                assert rule_for(rule, day, kind) is expected.get(rule)
 
 
 @pytest.mark.parametrize(
