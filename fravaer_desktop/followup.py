@@ -42,15 +42,32 @@ def overview_history_start(today: date, policy: AbsencePolicy | None = None) -> 
 
 def current_overview(store: Store) -> Overview:
     """Everything the manager should do or know today, with the stored decisions applied."""
+    overview, _ = todays_follow_up(store, with_goals=False)
+    return overview
+
+
+def todays_follow_up(
+    store: Store, *, with_goals: bool = True
+) -> tuple[Overview, GoalStatus | None]:
+    """What the Overblik shows, from one read of the company's recent absence: the overview and
+    how the company is doing against its goals (None when it has set none)."""
     today = store.today()
     policy = store.policy.get()
     start = overview_history_start(today, policy)
     employees = store.employees.list_all()
     spells = store.absences.between(start, today)
     spells += _older_spells_for_rule_120(store, employees, spells, start, today)
-    return build_overview(
+    overview = build_overview(
         store.company.get(), employees, spells, store.decisions.all(), policy, today
     )
+    goals = store.goals.all() if with_goals else []
+    if not goals:
+        return overview, None
+    from fravaer_desktop.core.statistics import goal_status
+
+    # The overview's spells cover the goals' 12 months (overview_history_start is at least a
+    # year back); the older ones it also holds lie outside that period and count for nothing.
+    return overview, goal_status(employees, spells, goals, today)
 
 
 def employee_overview(store: Store, employee_id: int) -> Overview:

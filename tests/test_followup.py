@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
+from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee, Goal, GoalMetric
 from fravaer_desktop.core.overview import Overview, build_overview
-from fravaer_desktop.followup import current_overview, employee_overview, overview_history_start
+from fravaer_desktop.followup import (
+    current_goal_status,
+    current_overview,
+    employee_overview,
+    overview_history_start,
+    todays_follow_up,
+)
 from fravaer_desktop.storage.demo import populate_demo_company
 from fravaer_desktop.storage.repositories import Store
 
@@ -92,3 +98,45 @@ def test_the_120th_day_of_a_long_absence_counts_days_from_more_than_a_year_back(
     status = narrow.rule_120[carl.id]
     assert status.still_sick and status.day_121 == current_first + timedelta(days=65)
     assert employee_overview(store, carl.id).rule_120[carl.id] == status
+
+
+def test_the_overblik_reads_once_and_gets_the_same_goal_status_as_a_read_of_its_own(
+    store: Store, today: date
+) -> None:
+    """The goal figure reuses the overview's spells, which also hold absence from before the
+    goal's 12 months (a 120-day employee sick today); that older absence must not count."""
+    populate_demo_company(store, today)
+    carl = store.employees.add(
+        Employee(
+            name="Carl Holm", employed_from=date(2015, 1, 1), salaried=True,
+            clause_120_days=True,
+        )
+    )  # fmt: skip
+    older_last = today - timedelta(days=380)  # read for the 120 days, not for the goal
+    store.absences.add(
+        AbsenceSpell(
+            employee_id=carl.id, first_day=older_last - timedelta(days=54), last_day=older_last
+        )
+    )
+    store.absences.add(AbsenceSpell(employee_id=carl.id, first_day=today - timedelta(days=30)))
+    assert older_last < overview_history_start(today)
+
+    overview, goal = todays_follow_up(store)
+
+    separate = current_goal_status(store)
+    assert separate is not None and goal == separate
+    assert 0 < goal.absence_percent < 100
+    _same_overview(overview, current_overview(store))
+
+
+def test_without_goals_the_overblik_has_no_goal_status(company_store: Store) -> None:
+    assert company_store.goals.all() == []
+    overview, goal = todays_follow_up(company_store)
+    assert goal is None and current_goal_status(company_store) is None
+    _same_overview(overview, current_overview(company_store))
+
+
+def test_a_goal_set_today_is_in_the_overblik_status(company_store: Store, today: date) -> None:
+    company_store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 3.5, today))
+    _, goal = todays_follow_up(company_store)
+    assert goal is not None and goal.absence_goal.target == 3.5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,13 +27,16 @@ from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
 from fravaer_desktop.followup import (
     absence_status_pdf,
     current_goal_status,
-    current_overview,
     employee_overview,
+    todays_follow_up,
 )
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 from fravaer_desktop.ui.widgets.heading import heading
+
+if TYPE_CHECKING:
+    from fravaer_desktop.core.statistics import GoalStatus
 
 NEW_DAY_CHECK_MS = 5 * 60 * 1000
 GROUP_ORDER = (
@@ -217,24 +221,31 @@ class OverviewPage(QWidget):
         if fresh.today != self.overview.today:  # a new day since the last reload
             self.reload()
             return
-        self._show(self.overview.replacing_employee(employee_id, fresh))
+        self._show(
+            self.overview.replacing_employee(employee_id, fresh),
+            current_goal_status(self.actions.store),
+        )
 
     def _employee_deleted(self, employee_id: int) -> None:
         if not self.isVisible() or self.overview is None:
             self._stale = True
             return
-        self._show(self.overview.replacing_employee(employee_id, Overview(self.overview.today)))
+        self._show(
+            self.overview.replacing_employee(employee_id, Overview(self.overview.today)),
+            current_goal_status(self.actions.store),
+        )
 
     def reload(self) -> None:
         """Recompute the overview from the company file and show it, keeping the selection."""
         self._stale = False
-        self._show(current_overview(self.actions.store))
+        self._show(*todays_follow_up(self.actions.store))
 
-    def _show(self, overview: Overview) -> None:
+    def _show(self, overview: Overview, goal: GoalStatus | None) -> None:
         selected = self.selected_item()
         self.overview = overview
         groups = overview.grouped()
         self._show_summary(groups)
+        self._show_goal_status(goal)
         self._fill_tree(groups)
         self.side.show_overview(overview)
         if selected is not None:
@@ -262,10 +273,8 @@ class OverviewPage(QWidget):
         self.summary.setText(
             f"{long_date(overview.today).capitalize()} · {status} · {away_text} i dag"
         )
-        self._show_goal_status()
 
-    def _show_goal_status(self) -> None:
-        goal = current_goal_status(self.actions.store)
+    def _show_goal_status(self, goal: GoalStatus | None) -> None:
         self.goal_label.setVisible(goal is not None)
         if goal is None:
             self.goal_label.setText("")
