@@ -12,7 +12,9 @@ Each child quits on the first event-loop turn after its window's first paint (se
 Reported per variant: spawn-to-shown (parent's time.time() before spawning until the child's
 time.time() at the first paint), spawn-to-exit (wall time until the child has exited), the peak
 resident memory of the child (os.wait4 rusage ru_maxrss), median and min, and the ratio of each
-median to the bare window's. Target: app ≤ 2 × bare (demo and large), large peak RSS ≤ 250 MB.
+median to the bare window's. Targets: app ≤ 2 × bare on the demo company's file and on the large
+company, large peak RSS ≤ 250 MB. demo-new (a start that first writes a new demo company) is
+printed as information (docs/decisions/0009-start-up-target-scope.md).
 
 Run: python benchmarks/startup.py [--runs 7] [--large FILE] [--json OUT.json] [--keep]
 """
@@ -39,6 +41,8 @@ from _common import (  # noqa: E402
 )
 
 START_TARGET_RATIO = 2.0
+#: Variants measured and printed, but not judged against the target (with the reason).
+INFORMATION_ONLY = {"demo-new": "information: writes a new demo company first; decision 0009"}
 MEMORY_TARGET_MB = 250.0
 
 
@@ -156,14 +160,17 @@ def print_table(summary: dict[str, dict[str, dict[str, float]]], runs: int) -> N
     )
     if bare:
         print("\nTargets:")
-        for name in ("demo-file", "demo-new", "large"):
+        for name in ("demo-file", "large", "demo-new"):
             if name in summary:
                 ratio = (
                     summary[name]["spawn_to_shown_s"]["median"] / bare["spawn_to_shown_s"]["median"]
                 )
+                if name in INFORMATION_ONLY:
+                    print(f"  start {name:15}: {ratio:4.2f} x bare ({INFORMATION_ONLY[name]})")
+                    continue
                 verdict = "met" if ratio <= START_TARGET_RATIO else "NOT met"
                 target = f"(target ≤ {START_TARGET_RATIO:.0f} x)"
-                print(f"  start {name:15}: {ratio:4.1f} x bare {target} {verdict}")
+                print(f"  start {name:15}: {ratio:4.2f} x bare {target} {verdict}")
     for name in ("large",):
         if name in summary:
             rss = summary[name]["peak_rss_mb"]["max"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import machine_summary  # noqa: E402
+from startup import INFORMATION_ONLY  # noqa: E402
 
 START_RATIO = 2.0
 REGISTER_MS = 50.0
@@ -44,6 +45,8 @@ def main(argv: list[str]) -> int:
             shown = row["spawn_to_shown_s"]
             ratio = shown["median"] / bare
             target = "" if name == "bare" else f"≤ 2 x: {verdict(ratio <= START_RATIO)}"
+            if name in INFORMATION_ONLY:
+                target = INFORMATION_ONLY[name]
             print(
                 f"  {name:16} {shown['median']:8.3f} {shown['min']:6.3f} {ratio:6.2f}x"
                 f" {row['peak_rss_mb']['max']:11.0f}  {target}"
