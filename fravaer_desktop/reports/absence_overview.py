@@ -266,22 +266,33 @@ def empty_text(data: AbsenceOverviewData) -> str:
 
 
 def overview_flowables(data: AbsenceOverviewData) -> list[Flowable]:
-    """The body of the Fraværsoversigt: facts, spell table, summary per kind, signatures."""
+    """The body of the Fraværsoversigt: facts, spell table, summary per kind, signatures.
+
+    The summary per kind and the signatures are kept on one page, so a page to sign always
+    shows figures about the employee.
+    """
     st = styles()
     story: list[Flowable] = [facts_table(employee_facts(data))]
     story += section_heading("Fraværsperioder")
+    ending: list[Flowable] = []
     if data.rows:
-        story += _spell_tables(data)
+        story += _spell_table(data)
+        ending += section_heading("Fordelt på type")
+        ending.append(
+            data_table(
+                KIND_COLUMNS, kind_summary_rows(data), KIND_COLUMN_WIDTHS, KIND_NUMERIC_COLUMNS
+            )
+        )
     else:
         story.append(para(empty_text(data), st.body))
-    closing = [Spacer(1, 18), para(PRIVACY_LINE, st.small), Spacer(1, 12)]
-    closing += [para(REVIEWED_LINE, st.body), signature_block()]
-    story.append(KeepTogether(closing))
+    ending += [Spacer(1, 18), para(PRIVACY_LINE, st.small), Spacer(1, 12)]
+    ending += [para(REVIEWED_LINE, st.body), signature_block()]
+    story.append(KeepTogether(ending))
     return story
 
 
-def _spell_tables(data: AbsenceOverviewData) -> list[Flowable]:
-    """The spell table with its totals row, the note on clipped spells and the kind summary."""
+def _spell_table(data: AbsenceOverviewData) -> list[Flowable]:
+    """The spell table with its totals row and the note on clipped spells."""
     spells = data_table(
         SPELL_COLUMNS,
         spell_table_rows(data),
@@ -292,11 +303,7 @@ def _spell_tables(data: AbsenceOverviewData) -> list[Flowable]:
     story: list[Flowable] = [spells]
     if any(r.starts_before_period or r.ends_after_period for r in data.rows):
         story += [Spacer(1, 4), para(CLIPPED_NOTE, styles().small)]
-    story += section_heading("Fordelt på type")
-    kinds = data_table(
-        KIND_COLUMNS, kind_summary_rows(data), KIND_COLUMN_WIDTHS, KIND_NUMERIC_COLUMNS
-    )
-    return story + [kinds]
+    return story
 
 
 # --- Document ---------------------------------------------------------------------------------
@@ -305,4 +312,7 @@ def _spell_tables(data: AbsenceOverviewData) -> list[Flowable]:
 def render_absence_overview(data: AbsenceOverviewData) -> bytes:
     """The Fraværsoversigt as PDF bytes."""
     subtitle = f"{data.employee.name} · {period_text(data)}"
-    return render_pdf(data.company, TITLE, overview_flowables(data), data.printed_on, subtitle)
+    return render_pdf(
+        data.company, TITLE, overview_flowables(data), data.printed_on, subtitle,
+        running_title=f"{TITLE} – {subtitle}",
+    )  # fmt: skip

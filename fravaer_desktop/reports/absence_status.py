@@ -289,4 +289,7 @@ def render_absence_status(data: AbsenceStatusData) -> bytes:
     """The 'Status på sygefravær' as PDF bytes."""
     subtitle = f"{data.employee_name} · status pr. {long_date(data.printed_on)}"
     body = status_flowables(data)
-    return render_pdf(data.company, TITLE, body, data.printed_on, subtitle, PRIVACY_FOOTER)
+    return render_pdf(
+        data.company, TITLE, body, data.printed_on, subtitle, PRIVACY_FOOTER,
+        running_title=f"{TITLE} – {data.employee_name}",
+    )  # fmt: skip

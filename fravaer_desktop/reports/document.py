@@ -45,6 +45,8 @@ TOP_MARGIN = 4.5 * cm
 BOTTOM_MARGIN = 2.2 * cm
 FOOTER_Y = 1.2 * cm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+#: Room in the middle of the footer, between "Udskrevet <date>" and "Side x af y".
+FOOTER_CENTRE_WIDTH = CONTENT_WIDTH - 2 * 4.4 * cm
 LOGO_MAX_HEIGHT = 2.5 * cm
 LOGO_MAX_WIDTH = 6.0 * cm
 
@@ -272,10 +274,14 @@ def render_pdf(
     printed_on: date,
     subtitle: str = "",
     footer_note: str = "",
+    running_title: str = "",
 ) -> bytes:
     """Lay out `flowables` under the company header and `title`; return the PDF as bytes.
 
     `footer_note` is a short line printed small under the footer of every page.
+    `running_title` is printed in the middle of every page's footer instead of `title`: for a
+    document about one person, their name (and period), so that every page of a printout can be
+    told apart from another employee's in the paper file.
     """
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -293,7 +299,7 @@ def render_pdf(
     )
     height = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
     frame = Frame(MARGIN_X, BOTTOM_MARGIN, CONTENT_WIDTH, height, 0, 0, 0, 0, id="body")
-    decorate = _PageDecoration(company, title, printed_on, footer_note)
+    decorate = _PageDecoration(company, running_title or title, printed_on, footer_note)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
     story = [para(title, styles().title)]
     story.append(para(subtitle, styles().subtitle) if subtitle else Spacer(1, 10))
@@ -358,10 +364,24 @@ class _PageDecoration:
         canvas.setFont(FONT, 8.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, FOOTER_Y, f"Udskrevet {long_date(self.printed_on)}")
-        canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y, self.title)
+        _draw_centred_fitting(canvas, self.title, FOOTER_Y, FOOTER_CENTRE_WIDTH, 8.5)
         if self.footer_note:
             canvas.setFont(FONT_ITALIC, 7.5)
             canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y - 11, self.footer_note)
+
+
+def _draw_centred_fitting(
+    canvas: Canvas, text: str, y: float, width: float, size: float, smallest: float = 6.5
+) -> None:
+    """Draw `text` centred in `width`: smaller (down to `smallest` pt) or cut with "…" to fit."""
+    while size > smallest and canvas.stringWidth(text, FONT, size) > width:
+        size -= 0.5
+    if canvas.stringWidth(text, FONT, size) > width:
+        while text and canvas.stringWidth(text + "…", FONT, size) > width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    canvas.setFont(FONT, size)
+    canvas.drawCentredString(PAGE_WIDTH / 2, y, text)
 
 
 def _load_logo(data: bytes | None) -> ImageReader | None:

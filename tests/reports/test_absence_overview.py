@@ -292,6 +292,42 @@ def test_long_overview_runs_over_two_pages_with_page_x_of_y(today: date) -> None
     assert "I alt (30 fraværsperioder)" in pages[1]
 
 
+@pytest.mark.parametrize("count", range(14, 24))
+def test_the_page_to_sign_shows_figures_and_every_page_names_the_employee(
+    today: date, count: int
+) -> None:
+    """Around the length where the signatures no longer fit on page 1: they never stand alone
+    on a page, and every page of the paper file says whose overview it is."""
+    first_monday = date(2024, 1, 8)
+    spells = [
+        spell(first_monday + timedelta(weeks=2 * n), first_monday + timedelta(weeks=2 * n, days=1))
+        for n in range(count)
+    ]
+    data = overview(spells, today, start=date(2024, 1, 1))
+
+    pages = pdf_pages(render_absence_overview(data))
+
+    signed = [page for page in pages if MANAGER_SIGNATURE in page]
+    assert len(signed) == 1
+    assert "Fordelt på type" in signed[0] and "Egen sygdom" in signed[0]
+    for page in pages:
+        assert "Fraværsoversigt – Anna Jensen · 1. januar 2024 – 23. november 2026" in page
+
+
+def test_a_very_long_name_is_cut_in_the_footer_instead_of_running_into_the_page_number(
+    today: date,
+) -> None:
+    long_name = "Anna-Margrethe Kristine Østergaard-Vestergaard Holm Lindberg Kjærsgaard"
+    employee = Employee(id=1, name=long_name, employed_from=date(2019, 3, 1), weekly_hours=37)
+    data = overview([spell(date(2026, 3, 2), date(2026, 3, 3))], today, employee=employee)
+
+    (page,) = pdf_pages(render_absence_overview(data))
+
+    footer = next(line for line in page.splitlines() if line.startswith("Fraværsoversigt – "))
+    assert footer.endswith("…") and "Side 1 af 1" in page
+    assert long_name in page  # in full under the title and in the facts
+
+
 def test_company_logo_is_drawn_and_a_broken_logo_is_ignored(today: date) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (400, 200), (200, 120, 20)).save(buffer, "PNG")

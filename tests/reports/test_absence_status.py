@@ -309,6 +309,7 @@ def test_rendered_status_shows_the_timeline_and_never_the_note(today: date) -> N
     assert " ".join(LEGEND.split()) in text
     assert MANAGER_SIGNATURE in text and EMPLOYEE_SIGNATURE in text
     assert PRIVACY_FOOTER in text
+    assert f"{TITLE} – Anna Jensen" in text  # the footer: whose status, on every page
     assert NOTE not in text and "cyklen" not in text
     assert "Bo Nielsen" not in text
 
