@@ -113,3 +113,30 @@ def test_deleting_an_employee_asks_first_and_no_keeps_everything(qtbot, window, 
     assert drive_modal(lambda: window.actions.delete_employee(employee), answer_yes) is True
     assert [e.name for e in window.store.employees.list_all()] == ["Bo Nielsen"]
     assert [e.name for e in page.model.rows()] == ["Bo Nielsen"]
+
+
+def test_the_employee_list_shows_name_department_and_job_title_in_full(
+    qtbot, store, health_check, today
+) -> None:
+    """In a window of 1280 × 800 (a small laptop) the list opens wide enough for the three
+    columns a manager reads; the detail panel keeps at least half the width."""
+    from fravaer_desktop.storage.demo import populate_demo_company
+    from fravaer_desktop.ui.main_window import MainWindow
+
+    populate_demo_company(store, today)
+    window = MainWindow(store, health_check, None, is_demo=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+
+    window.show_page("Medarbejdere")
+    page = window.employees_page
+    table = page.table
+    qtbot.waitUntil(lambda: sum(page.splitter.sizes()) > 0)
+
+    job_title_right = table.columnViewportPosition(2) + table.columnWidth(2)
+    assert table.model().headerData(2, Qt.Orientation.Horizontal) == "Stilling"
+    assert job_title_right <= table.viewport().width()
+    list_width, detail_width = page.splitter.sizes()
+    assert detail_width >= list_width

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -17,6 +17,25 @@ from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.models.employee_table import EmployeeTableModel
 from fravaer_desktop.ui.widgets.employee_detail import EmployeeDetail
 from fravaer_desktop.ui.widgets.table_view import RowTableView
+
+#: Columns of the employee list shown in full when the page opens: name, department, job title.
+LIST_COLUMNS_SHOWN = 3
+
+
+class _ListPanel(QWidget):
+    """The search field, the employee list and its buttons. It asks to be wide enough for the
+    list's first columns; the other columns are a scroll away."""
+
+    def __init__(self, table: RowTableView):
+        super().__init__()
+        self._table = table
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        table = self._table
+        wanted = sum(table.columnWidth(column) for column in range(LIST_COLUMNS_SHOWN))
+        wanted += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+        return QSize(max(hint.width(), wanted), hint.height())
 
 
 class EmployeesPage(QWidget):
@@ -51,7 +70,7 @@ class EmployeesPage(QWidget):
         self.reload()
 
     def _build_layout(self) -> None:
-        left = QWidget()
+        left = _ListPanel(self.table)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
@@ -62,13 +81,15 @@ class EmployeesPage(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        # The list opens at its size hint (name, department, job title in full); the employee
+        # gets the rest of the width, and all of it when the window grows.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
     def reload(self) -> None:
         self.model.set_rows(self.actions.store.employees.list_all())
