@@ -113,3 +113,29 @@ def test_edit_spell_kind_and_delete_it_after_confirmation(
     drive_modal(window.absence_page.delete_button.click, confirm)
     assert company_store.absences.all() == []
     assert window.absence_page.model.rows() == []
+
+
+def test_a_name_that_fits_no_one_or_several_says_so_and_stores_nothing(
+    qtbot, window, company_store, drive_modal
+):
+    """"Nielsen" fits only Bo; "e" fits both; "Hansen" no one; nothing typed asks for a name."""
+    messages = {}
+
+    def try_names(dialog):
+        for typed in ("", "Hansen", "e", "nielsen"):
+            dialog.employee_picker.setCurrentText(typed)
+            dialog.save_button.click()
+            messages[typed] = dialog.errors.message("employee_id")
+        dialog.reject()
+
+    drive_modal(window.actions.register_sickness, try_names)
+
+    assert messages[""].startswith("Vælg den medarbejder, fraværet gælder")
+    assert messages["Hansen"].startswith('Ingen medarbejder har "Hansen" i navnet.')
+    assert messages["e"] == (
+        '"e" passer på 2 medarbejdere (Anna Jensen, Bo Nielsen). Skriv mere af navnet, '
+        "eller vælg i listen."
+    )
+    assert messages["nielsen"] == ""  # the dialog was saved: one employee fits
+    assert [len(company_store.absences.for_employee(e.id)) for e in
+            company_store.employees.list_all()] == [0, 1]  # fmt: skip

@@ -129,13 +129,7 @@ class SpellDialog(SaveDialog):
     def save(self) -> AbsenceSpell:
         employee = self.employee_picker.selected()
         if employee is None:
-            raise ValidationError(
-                [
-                    FieldError(
-                        "employee_id", "Vælg en medarbejder fra listen (skriv en del af navnet)."
-                    )
-                ]
-            )
+            raise ValidationError([FieldError("employee_id", self.employee_picker.problem())])
         spell = self.spell(employee.id)
         if self._original is None:
             return self._repository.add(spell)

@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from fravaer_desktop.core.models import Employee
 
 
+#: How many matching names a message lists before it says "og N flere".
+MATCHES_NAMED = 4
+
+
 class EmployeePicker(QComboBox):
     """Type a few letters of a name; the list narrows to matching employees."""
 
@@ -37,8 +41,32 @@ class EmployeePicker(QComboBox):
         exact = [e for e in self._employees if e.name.lower() == text]
         if exact:
             return exact[0]
-        partial = [e for e in self._employees if text in e.name.lower()]
+        partial = self._containing(text)
         return partial[0] if len(partial) == 1 else None
+
+    def problem(self) -> str:
+        """Why no employee is selected, in Danish, with what to do (empty when one is)."""
+        typed = self.currentText().strip()
+        if self.selected() is not None:
+            return ""
+        if not typed:
+            return "Vælg den medarbejder, fraværet gælder: skriv en del af navnet og vælg i listen."
+        matches = [e.name for e in self._containing(typed.lower())]
+        if not matches:
+            return (
+                f'Ingen medarbejder har "{typed}" i navnet. Ret stavningen, eller opret '
+                "medarbejderen under Medarbejdere først."
+            )
+        shown = ", ".join(matches[:MATCHES_NAMED])
+        if len(matches) > MATCHES_NAMED:
+            shown += f" og {len(matches) - MATCHES_NAMED} flere"
+        return (
+            f'"{typed}" passer på {len(matches)} medarbejdere ({shown}). Skriv mere af navnet, '
+            "eller vælg i listen."
+        )
+
+    def _containing(self, lowered: str) -> list[Employee]:
+        return [e for e in self._employees if lowered in e.name.lower()]
 
     def select(self, employee_id: int) -> None:
         index = self.findData(employee_id)
