@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from fravaer_desktop.core.models import Employee
 
-
 #: How many matching names a message lists before it says "og N flere".
 MATCHES_NAMED = 4
 
