@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from fravaer_desktop.core.calendar import is_working_day
 from fravaer_desktop.core.models import (
     AbsenceKind,
     AbsenceSpell,
@@ -183,7 +184,8 @@ class _Plan(NamedTuple):
     """One planned spell, relative to today.
 
     `days_ago` None: the spell starts the day after the previous plan ends. Other starts move back
-    to a weekday unless `exact`. `length` None: still ongoing. `return_in_days`: expected return.
+    to a working day (not a weekend or a public holiday) unless `exact`. `length` None: still
+    ongoing. `return_in_days`: expected return.
     """
 
     days_ago: int | None
@@ -241,7 +243,7 @@ def _planned_spells(role: str, employee_id: int, today: date) -> list[AbsenceSpe
             first = previous_end + _ONE_DAY
         else:
             first = today - timedelta(days=plan.days_ago)
-            first = first if plan.exact else _weekday_on_or_before(first)
+            first = first if plan.exact else _working_day_on_or_before(first)
         spells.append(
             AbsenceSpell(
                 employee_id=employee_id,
@@ -318,14 +320,15 @@ def _random_spells(
     chance_factor: float,
     lengths: tuple[int, ...],
 ) -> list[AbsenceSpell]:
-    """Walk week by week through the window; some weeks a short spell starts on a weekday."""
+    """Walk week by week through the window; some weeks a short spell starts on a working day
+    (no one calls in sick on a public holiday they have off)."""
     spells = []
     monday = busy.first - timedelta(days=busy.first.weekday())
     while monday <= busy.last:
         if rng.random() < _WEEKLY_SICK_CHANCE[monday.month] * chance_factor:
             first = monday + timedelta(days=rng.choice(_START_WEEKDAYS))
             last = first + timedelta(days=rng.choice(lengths) - 1)
-            if busy.is_free(first, last):
+            if is_working_day(first) and busy.is_free(first, last):
                 busy.take(first, last)
                 spells.append(AbsenceSpell(employee_id, first, kind=kind, last_day=last))
         monday += timedelta(days=7)
@@ -347,8 +350,10 @@ def _years_before(day: date, years: int) -> date:
         return date(day.year - years, 2, 28)
 
 
-def _weekday_on_or_before(day: date) -> date:
-    return day - timedelta(days=max(0, day.weekday() - 4))
+def _working_day_on_or_before(day: date) -> date:
+    while not is_working_day(day):
+        day -= _ONE_DAY
+    return day
 
 
 def _days_after(day: date, days: int | None) -> date | None:

@@ -14,6 +14,7 @@ from types import ModuleType
 import pytest
 
 from fravaer_desktop.core.absence import spells_overlap, total_figures
+from fravaer_desktop.core.calendar import is_working_day
 from fravaer_desktop.core.cvr import is_valid_cvr
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell
 from fravaer_desktop.core.privacy import HealthTextCheck
@@ -95,6 +96,13 @@ def test_demo_spells_never_overlap_and_lie_inside_employment(demo: Store, today:
         for spell in demo.absences.for_employee(employee.id or 0):
             assert employee.is_employed_on(spell.first_day)
             assert employee.is_employed_on(spell.end_or(today))
+
+
+def test_everyday_sick_calls_in_the_demo_begin_on_a_working_day(demo: Store) -> None:
+    """A one-day spell on Christmas Day would print as 0 working days and 0 hours."""
+    short = [s for s in demo.absences.all() if s.last_day and (s.last_day - s.first_day).days < 5]
+    assert len(short) > 100
+    assert all(is_working_day(s.first_day) for s in short)
 
 
 def test_demo_has_an_employee_with_120_day_clause_near_the_limit(demo: Store, today: date) -> None:
