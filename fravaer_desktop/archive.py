@@ -25,9 +25,9 @@ from fravaer_desktop.reports.statistics_report import (
 )
 from fravaer_desktop.storage.repositories import Store
 
-OVERVIEW_FILE_PREFIX = "Fravaersoversigt"
-STATUS_FILE_PREFIX = "Status paa sygefravaer"
-STATISTICS_FILE_NAME = "Fravaersstatistik - Hele virksomheden - seneste 12 maaneder.pdf"
+OVERVIEW_FILE_PREFIX = "Fraværsoversigt"
+STATUS_FILE_PREFIX = "Status på sygefravær"
+STATISTICS_FILE_NAME = "Fraværsstatistik - Hele virksomheden - seneste 12 måneder.pdf"
 MISSING_COMPANY_MESSAGE = (
     "Virksomhedens oplysninger er ikke udfyldt endnu. Udfyld navn og CVR-nummer, "
     "før du gemmer arkivet."
@@ -111,7 +111,7 @@ def overview_period(
 
 
 def file_names(employees: Sequence[Employee]) -> dict[int, str]:
-    """A file name per employee id, e.g. 'Fravaersoversigt - Anna Jensen.pdf'.
+    """A file name per employee id, e.g. 'Fraværsoversigt - Anna Jensen.pdf'.
 
     Employees who share a name (ignoring case) get their id added: '... - Anna Jensen (7).pdf'.
     """

@@ -42,9 +42,9 @@ def test_archive_has_one_readable_overview_per_employee(
     paths = export_archive(company_store, target, today)
 
     assert [p.name for p in paths] == [
-        "Fravaersoversigt - Anna Jensen.pdf",
-        "Fravaersoversigt - Bo Nielsen.pdf",
-        "Fravaersstatistik - Hele virksomheden - seneste 12 maaneder.pdf",
+        "Fraværsoversigt - Anna Jensen.pdf",
+        "Fraværsoversigt - Bo Nielsen.pdf",
+        "Fraværsstatistik - Hele virksomheden - seneste 12 måneder.pdf",
     ]
     assert sorted(target.iterdir()) == sorted(paths)
     anna_text, bo_text = pdf_text(paths[0]), pdf_text(paths[1])
@@ -78,7 +78,7 @@ def test_archive_has_a_status_for_each_absence_still_followed_up(
 
     paths = export_archive(company_store, tmp_path, today)
 
-    status = tmp_path / "Status paa sygefravaer - Anna Jensen - 2026-11-02.pdf"
+    status = tmp_path / "Status på sygefravær - Anna Jensen - 2026-11-02.pdf"
     assert status in paths
     text = pdf_text(status)
     assert "Status på sygefravær" in text and "Anna Jensen" in text
@@ -108,10 +108,10 @@ def test_employees_sharing_a_name_get_their_id_in_the_file_name(
     first_id = employee_id(company_store, "Anna Jensen")
     assert sorted(p.name for p in paths) == sorted(
         [
-            f"Fravaersoversigt - Anna Jensen ({first_id}).pdf",
-            f"Fravaersoversigt - anna jensen ({second.id}).pdf",
-            "Fravaersoversigt - Bo Nielsen.pdf",
-            "Fravaersstatistik - Hele virksomheden - seneste 12 maaneder.pdf",
+            f"Fraværsoversigt - Anna Jensen ({first_id}).pdf",
+            f"Fraværsoversigt - anna jensen ({second.id}).pdf",
+            "Fraværsoversigt - Bo Nielsen.pdf",
+            "Fraværsstatistik - Hele virksomheden - seneste 12 måneder.pdf",
         ]
     )
     assert all(p.is_file() for p in paths)
@@ -135,9 +135,9 @@ def test_safe_file_part_keeps_danish_letters_and_drops_unsafe_characters(
 def test_file_name_falls_back_to_the_employee_id_when_nothing_is_left() -> None:
     employee = Employee(id=7, name="??", employed_from=date(2024, 1, 1))
 
-    assert file_names([employee]) == {7: "Fravaersoversigt - _.pdf"}
+    assert file_names([employee]) == {7: "Fraværsoversigt - _.pdf"}
     assert file_names([Employee(id=8, name="..", employed_from=date(2024, 1, 1))]) == {
-        8: "Fravaersoversigt - Medarbejder 8.pdf"
+        8: "Fraværsoversigt - Medarbejder 8.pdf"
     }
 
 
