@@ -524,6 +524,14 @@ class GoalYear:
     year: int
     percent: float
     target: float | None  # the goal in force on the year's last counted day
+    last_day: date  # the year's last counted day (today in the current year)
+
+    @property
+    def label(self) -> str:
+        """'2025' for a whole year, '2026 (til 25. november)' for one not over yet."""
+        if (self.last_day.month, self.last_day.day) == (12, 31):
+            return str(self.year)
+        return f"{self.year} (til {long_date(self.last_day).removesuffix(f' {self.year}')})"
 
     @property
     def verdict(self) -> str:
@@ -536,7 +544,7 @@ def goal_years(statistics: AbsenceStatistics, goals: Iterable[Goal]) -> tuple[Go
     rows = []
     for y in statistics.years:
         goal = goal_in_force(goals, GoalMetric.ABSENCE_PERCENT, y.last_day)
-        rows.append(GoalYear(y.year, y.percent, goal.target if goal else None))
+        rows.append(GoalYear(y.year, y.percent, goal.target if goal else None, y.last_day))
     return tuple(rows)
 
 

@@ -60,7 +60,7 @@ KIND_WIDTHS = (6.0 * cm, 2.2 * cm, 2.6 * cm, 2.4 * cm, CONTENT_WIDTH - 13.2 * cm
 COMPARISON_COLUMNS = ("Tal", "Jeres tal", "Landstal", "Kilde")
 COMPARISON_WIDTHS = (5.6 * cm, 2.0 * cm, 2.0 * cm, CONTENT_WIDTH - 9.6 * cm)
 GOAL_COLUMNS = ("År", "Fraværsprocent", "Mål", "Status")
-GOAL_WIDTHS = (2.5 * cm, 3.5 * cm, 3.0 * cm, CONTENT_WIDTH - 9.0 * cm)
+GOAL_WIDTHS = (4.5 * cm, 3.0 * cm, 2.5 * cm, CONTENT_WIDTH - 10.0 * cm)  # "2026 (til 30. september)"
 
 
 # --- Report data ------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def comparison_table_rows(data: StatisticsReportData) -> list[list[str]]:
 def goal_table_rows(data: StatisticsReportData) -> list[list[str]]:
     return [
         [
-            str(y.year),
+            y.label,
             percent_text(y.percent),
             percent_text(y.target) if y.target is not None else "Intet mål",
             y.verdict.capitalize() if y.verdict else "–",

@@ -461,6 +461,8 @@ def test_goal_years_use_the_goal_in_force_at_the_end_of_each_year() -> None:
         (2026, 3.5, "under målet"),
     ]
     assert rows[1].percent == pytest.approx(5 / 253 * 100)
+    # A year still running says how far it is counted, so it is not read as the whole year.
+    assert [r.label for r in rows] == ["2024", "2025", "2026 (til 23. november)"]
 
 
 # --- Published averages -----------------------------------------------------------------------

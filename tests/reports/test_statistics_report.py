@@ -89,7 +89,7 @@ def test_key_figures_for_the_year_so_far() -> None:
 def test_goal_rows_and_status_against_the_target() -> None:
     data = report()
 
-    assert goal_table_rows(data) == [["2026", "1,6 %", "3,5 %", "Under målet"]]
+    assert goal_table_rows(data) == [["2026 (til 23. november)", "1,6 %", "3,5 %", "Under målet"]]
     assert data.goal_status is not None and data.goal_status.absence_met is True
     assert data.chart.target is not None and data.chart.target.label == "Mål 3,5 %"
 
@@ -147,7 +147,7 @@ def test_the_company_report_as_pdf() -> None:
     assert "DA FraværsStatistik 2024" in text and "Dansk Erhvervs analyse" in text
     assert "10 eller flere" in text
     assert "Mål for hele virksomheden" in text
-    assert "2026 1,6 % 3,5 % Under målet" in text
+    assert "2026 (til 23. november) 1,6 % 3,5 % Under målet" in text
     assert "0 ansatte på særlige vilkår (fleksjob) – målet er mindst 1" in text
     assert "Udskrevet 23. november 2026" in text
     assert "Anna Jensen" not in text and "Bo Nielsen" not in text, "no individuals listed"

@@ -159,7 +159,7 @@ def test_set_a_goal_in_the_dialog_and_see_it_stored_and_shown(page, sick_store, 
         "Sygefraværet de seneste 12 måneder er 1,1 % – målet er 3,5 % (under målet).\n"
         "0 ansatte på særlige vilkår (fleksjob) – målet er mindst 1 (målet er ikke nået)."
     )
-    assert "2026 1,2 % 3,5 % Under målet" in grid_text(page)
+    assert "2026 (til 23. november) 1,2 % 3,5 % Under målet" in grid_text(page)
     assert page.chart.chart.target is not None
     assert page.chart.chart.target.label == "Mål 3,5 %"
 

@@ -395,7 +395,7 @@ class StatisticsPage(QWidget):
         )
         company = absence_statistics(self._employees, spells, start, today, today)
         rows = [
-            [str(y.year), percent_text(y.percent),
+            [y.label, percent_text(y.percent),
              percent_text(y.target) if y.target is not None else "Intet mål",
              y.verdict.capitalize() or "–"]
             for y in goal_years(company, goals)
