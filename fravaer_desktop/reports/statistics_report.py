@@ -60,7 +60,8 @@ KIND_WIDTHS = (6.0 * cm, 2.2 * cm, 2.6 * cm, 2.4 * cm, CONTENT_WIDTH - 13.2 * cm
 COMPARISON_COLUMNS = ("Tal", "Jeres tal", "Landstal", "Kilde")
 COMPARISON_WIDTHS = (5.6 * cm, 2.0 * cm, 2.0 * cm, CONTENT_WIDTH - 9.6 * cm)
 GOAL_COLUMNS = ("År", "Fraværsprocent", "Mål", "Status")
-GOAL_WIDTHS = (4.5 * cm, 3.0 * cm, 2.5 * cm, CONTENT_WIDTH - 10.0 * cm)  # "2026 (til 30. september)"
+# The year column holds a year not over yet: "2026 (til 30. september)".
+GOAL_WIDTHS = (4.5 * cm, 3.0 * cm, 2.5 * cm, CONTENT_WIDTH - 10.0 * cm)
 
 
 # --- Report data ------------------------------------------------------------------------------
