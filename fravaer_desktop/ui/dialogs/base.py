@@ -57,6 +57,23 @@ class SaveDialog(QDialog):
         """
         self._width_holder.setMinimumWidth(self.fontMetrics().averageCharWidth() * characters)
 
+    def grow_to_fit(self) -> None:
+        """Make the dialog tall enough for every wrapped line at its current width.
+
+        Needed after a message appears: the layout's minimum size does not count the extra
+        lines of wrapped labels, and adjustSize() stops at two thirds of the screen, so on a
+        small screen at 150–200 % the messages would be cut off.
+        """
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.grow_to_fit()
+
     def save(self):
         raise NotImplementedError
 
@@ -72,7 +89,7 @@ class SaveDialog(QDialog):
             self.result_object = self.save()
         except ValidationError as error:
             self.errors.show(error)
-            self.adjustSize()
+            self.grow_to_fit()
             return
         self.accept()
 

@@ -139,4 +139,4 @@ class SpellDialog(SaveDialog):
         warning = self._health_check.warning_for(text)
         self.health_warning.setText(warning or "")
         self.health_warning.setVisible(warning is not None)
-        self.adjustSize()
+        self.grow_to_fit()
