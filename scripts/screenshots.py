@@ -63,13 +63,12 @@ def main() -> int:
     save(window, "13-statistik")
     window.show_page("Virksomhed")
     save(window, "03-virksomhed")
-    if suffix:
-        return 0
     window.show_page("Fravær")
     shots = dialog_shots(window, store)
     for name, open_dialog, prepare in shots:
         grab_dialog(app, open_dialog, prepare, lambda d, n=name: save(d, n))
-    export_pdf_pages(store)
+    if not suffix:  # the PDF pages do not depend on the screen's scale
+        export_pdf_pages(store)
     QTimer.singleShot(0, app.quit)
     return 0
 
