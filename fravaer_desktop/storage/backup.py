@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,14 +10,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from fravaer_desktop.storage.database import CompanyDatabase
 
+#: Files SQLite keeps beside a database while it is open.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+class BackupRefusedError(Exception):
+    """The copy would replace the open company file itself; `str(error)` is Danish."""
 
 
 def backup_database(db: CompanyDatabase, target: Path) -> Path:
     """Write a complete, consistent copy of `db` to `target` (replacing it) and return the path.
 
     The copy is written to a temporary name first and then renamed, so a half-written copy
-    never stands under the final name.
+    never stands under the final name. A target that is the open file itself (or one of the
+    files SQLite keeps beside it) is refused: replacing it would destroy the company's data.
     """
+    _refuse_the_open_file(db, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".delvis")
     partial.unlink(missing_ok=True)
@@ -27,3 +36,26 @@ def backup_database(db: CompanyDatabase, target: Path) -> Path:
         destination.close()
     partial.replace(target)
     return target
+
+
+def _refuse_the_open_file(db: CompanyDatabase, target: Path) -> None:
+    main = next((row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"))
+    if not main:
+        return  # an in-memory database has no file to overwrite
+    open_file = Path(main)
+    for candidate in (open_file, *(Path(main + suffix) for suffix in COMPANION_SUFFIXES)):
+        if _same_file(candidate, target):
+            raise BackupRefusedError(
+                f"Sikkerhedskopien kan ikke gemmes i '{target}': det er den fil, Fravær har "
+                "åben lige nu, og den ville blive ødelagt. Vælg et andet filnavn eller en "
+                "anden mappe, fx et USB-stik."
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist
+        return False

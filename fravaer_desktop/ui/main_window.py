@@ -193,10 +193,13 @@ class MainWindow(QMainWindow):
             self.backup_to(Path(name))
 
     def backup_to(self, target: Path) -> None:
-        from fravaer_desktop.storage.backup import backup_database
+        from fravaer_desktop.storage.backup import BackupRefusedError, backup_database
 
         try:
             backup_database(self.store.db, target)
+        except BackupRefusedError as error:
+            QMessageBox.warning(self, "Sikkerhedskopi", str(error))
+            return
         except OSError as error:
             QMessageBox.warning(self, "Sikkerhedskopi", f"Kopien kunne ikke gemmes: {error}")
             return

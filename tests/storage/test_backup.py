@@ -1,0 +1,62 @@
+"""Sikkerhedskopi: a complete copy, and never over the open company file itself."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.storage.backup import BackupRefusedError, backup_database
+from fravaer_desktop.storage.database import open_database
+from fravaer_desktop.storage.repositories import Store
+
+
+def _company_file(path: Path) -> Store:
+    store = Store(open_database(path))
+    anna = store.employees.add(Employee(name="Anna Jensen", employed_from=date(2020, 1, 1)))
+    store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 2)))
+    return store
+
+
+def test_a_backup_holds_every_row_and_is_a_fravaer_file(tmp_path: Path) -> None:
+    store = _company_file(tmp_path / "firma.sqlite")
+    copy = backup_database(store.db, tmp_path / "usb" / "kopi.sqlite")
+
+    copied = Store(open_database(copy, create=False))
+    assert [e.name for e in copied.employees.list_all()] == ["Anna Jensen"]
+    assert len(copied.absences.all()) == 1
+    assert not (tmp_path / "usb" / "kopi.sqlite.delvis").exists()
+
+
+@pytest.mark.parametrize("name", ["firma.sqlite", "firma.sqlite-wal", "firma.sqlite-shm"])
+def test_a_backup_over_the_open_file_or_its_companions_is_refused(
+    tmp_path: Path, name: str
+) -> None:
+    """Replacing the open file under SQLite's feet corrupted it and lost later writes."""
+    store = _company_file(tmp_path / "firma.sqlite")
+
+    with pytest.raises(BackupRefusedError, match="den fil, Fravær har åben lige nu"):
+        backup_database(store.db, tmp_path / name)
+
+    store.employees.add(Employee(name="Bo Nielsen", employed_from=date(2021, 1, 1)))
+    store.db.close()
+    reopened = sqlite3.connect(tmp_path / "firma.sqlite")
+    assert reopened.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert reopened.execute("SELECT COUNT(*) FROM employees").fetchone() == (2,)
+    reopened.close()
+
+
+def test_a_backup_through_a_link_to_the_open_file_is_refused(tmp_path: Path) -> None:
+    store = _company_file(tmp_path / "firma.sqlite")
+    link = tmp_path / "genvej.sqlite"
+    link.symlink_to(tmp_path / "firma.sqlite")
+
+    with pytest.raises(BackupRefusedError):
+        backup_database(store.db, link)
+    hard_link = tmp_path / "samme.sqlite"
+    hard_link.hardlink_to(tmp_path / "firma.sqlite")
+    with pytest.raises(BackupRefusedError):
+        backup_database(store.db, hard_link)
