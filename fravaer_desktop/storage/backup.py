@@ -39,7 +39,7 @@ def backup_database(db: CompanyDatabase, target: Path) -> Path:
 
 
 def _refuse_the_open_file(db: CompanyDatabase, target: Path) -> None:
-    main = next((row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"))
+    main = next(row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main")
     if not main:
         return  # an in-memory database has no file to overwrite
     open_file = Path(main)
