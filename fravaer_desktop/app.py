@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import tempfile
 from datetime import date
@@ -83,6 +84,13 @@ def run_export(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as error:
         print(f"Eksporten mislykkedes: {error}", file=sys.stderr)
         return 1
+    except sqlite3.DatabaseError as error:  # damage found while reading, past the first page
+        print(
+            f"Eksporten mislykkedes: filen '{path}' er beskadiget og kan ikke læses helt. Åbn "
+            f"en sikkerhedskopi i stedet. (Teknisk: {error})",
+            file=sys.stderr,
+        )
+        return EXIT_FILE_ERROR
     print(f"{len(files)} dokumenter gemt i {args.export}")
     return EXIT_OK
 

@@ -8,7 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.storage.backup import backup_database
-from fravaer_desktop.storage.schema import MIGRATION_NAMES, applied_migration_names
+from fravaer_desktop.storage.schema import (
+    MIGRATION_NAMES,
+    MIGRATIONS_TABLE,
+    applied_migration_names,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -119,15 +123,34 @@ def open_database(path: str | Path, *, create: bool = True) -> CompanyDatabase:
         _upgrade(db, file_path)
     except sqlite3.DatabaseError as error:
         _close_quietly(conn)
-        raise DatabaseOpenError(
-            f"Filen '{path}' kan ikke åbnes som en Fravær-fil. Den er måske beskadiget eller "
-            f"ikke en database. Åbn en sikkerhedskopi i stedet. (Teknisk: {error})"
-        ) from error
+        raise DatabaseOpenError(_open_error_message(file_path, error)) from error
     except BaseException:
         # Release the file (and its -wal/-shm companions) when it is refused.
         _close_quietly(conn)
         raise
     return db
+
+
+def _open_error_message(file_path: Path | None, error: sqlite3.DatabaseError) -> str:
+    """What went wrong, in Danish: a file in use or not writable is not a damaged file, and
+    the user must not be sent to an older copy for it."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (
+            f"Filen '{file_path}' bruges lige nu af et andet program (måske Fravær på en anden "
+            "pc eller et backupprogram). Luk det, og prøv igen. Filen er ikke ændret."
+        )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return (
+            f"Fravær kan ikke skrive i filen '{file_path}' eller i mappen, den ligger i. "
+            "Måske er den skrivebeskyttet eller ligger på et drev, du kun kan læse. Kopiér "
+            "filen til en mappe, du kan skrive i (fx Dokumenter), og åbn kopien. "
+            f"Filen er ikke ændret. (Teknisk: {error})"
+        )
+    return (
+        f"Filen '{file_path}' kan ikke åbnes som en Fravær-fil. Den er måske beskadiget eller "
+        f"ikke en database. Åbn en sikkerhedskopi i stedet. (Teknisk: {error})"
+    )
 
 
 def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
@@ -138,7 +161,15 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
     migrations = schema_migrations()
     copy_note = ""
     if file_path is not None and schema_version(db) > 0:
-        take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
+        try:
+            take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
+        except OSError as error:
+            raise UpgradeError(
+                f"Filen '{file_path}' skal opgraderes til denne version af Fravær, men først "
+                f"skal der tages en kopi i mappen '{SAFETY_COPY_FOLDER}' ved siden af den, og "
+                f"det kunne ikke lade sig gøre ({error.strerror or error}). Sørg for, at du kan "
+                "skrive i mappen, og prøv igen. Filen er ikke ændret."
+            ) from error
         copy_note = f" En kopi fra før opgraderingen ligger i mappen '{SAFETY_COPY_FOLDER}'."
     try:
         migrations.apply(db.utils)
@@ -168,6 +199,10 @@ def take_safety_copy(db: CompanyDatabase, file_path: Path, reason: str) -> Path:
 def _check_path(file_path: Path, create: bool) -> None:
     if file_path.is_dir():
         raise DatabaseOpenError(f"'{file_path}' er en mappe, ikke en Fravær-fil. Vælg en fil.")
+    if not create and file_path.is_file() and file_path.stat().st_size == 0:
+        raise DatabaseOpenError(
+            f"Filen '{file_path}' er tom: der er ingen virksomhed i den. Vælg en anden fil."
+        )
     if not file_path.exists():
         if not create:
             raise DatabaseOpenError(f"Filen '{file_path}' findes ikke. Tjek stien.")
@@ -187,19 +222,36 @@ def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed change survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous = FULL")
+    # Deleted rows (a person's absence) are overwritten, not left readable in free pages.
+    conn.execute("PRAGMA secure_delete = ON")
 
 
 def _refuse_foreign_file(db: CompanyDatabase, file_path: Path | None) -> None:
-    """Refuse a database made by another program: Fravær would add its tables to it."""
+    """Refuse a database made by another program: Fravær would add its tables to it.
+
+    A file holding nothing but sqlite-utils' empty record of migrations is new: its creation
+    stopped (a killed start) after that table was committed and before the first migration.
+    """
     if applied_migration_names(db.conn):
         return
-    tables = db.read("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-    if tables.fetchone()[0]:
-        raise DatabaseOpenError(
-            f"Filen '{file_path}' er en database fra et andet program, ikke en Fravær-fil. "
-            "Vælg en Fravær-fil, eller skriv et nyt filnavn for at oprette en. "
-            "Filen er ikke ændret."
-        )
+    others = db.read(
+        "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> ?",
+        (MIGRATIONS_TABLE,),
+    ).fetchone()[0]
+    if others == 0 and not _has_migration_records(db):
+        return
+    raise DatabaseOpenError(
+        f"Filen '{file_path}' er en database fra et andet program, ikke en Fravær-fil. "
+        "Vælg en Fravær-fil, eller skriv et nyt filnavn for at oprette en. "
+        "Filen er ikke ændret."
+    )
+
+
+def _has_migration_records(db: CompanyDatabase) -> bool:
+    exists = db.read(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    return bool(exists and db.read(f"SELECT 1 FROM {MIGRATIONS_TABLE} LIMIT 1").fetchone())
 
 
 def _refuse_newer_schema(db: CompanyDatabase, file_path: Path | None) -> None:

@@ -1,0 +1,144 @@
+"""Files that cannot be used as they are: each gets a Danish message that says what to do, and
+the file is left as it was. A healthy file in use or not writable is never called damaged."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from fravaer_desktop.app import main, open_store
+from fravaer_desktop.core.models import Employee
+from fravaer_desktop.storage.database import (
+    SAFETY_COPY_FOLDER,
+    DatabaseOpenError,
+    UpgradeError,
+    _open_error_message,
+    open_database,
+)
+from fravaer_desktop.storage.migrations import migrations
+from fravaer_desktop.storage.repositories import Store
+
+DATA = Path(__file__).parent / "data"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_file_whose_creation_was_interrupted_opens_as_a_new_file(tmp_path: Path) -> None:
+    """sqlite-utils commits its empty record table before the first migration; a start killed
+    right then must not leave a file that is refused as 'another program's database' forever."""
+    path = tmp_path / "firma.sqlite"
+    utils = Database(path)
+    migrations.ensure_migrations_table(utils)
+    utils.close()
+
+    store = Store(open_database(path))
+
+    assert store.employees.list_all() == []
+    store.employees.add(Employee(name="Anna Jensen", employed_from=date(2020, 1, 1)))
+
+
+def test_a_file_in_use_by_another_program_is_not_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "firma.sqlite"
+    open_database(path).close()
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(sqlite3.OperationalError) as busy:
+            sqlite3.connect(path, timeout=0).execute("SELECT * FROM employees").fetchall()
+    finally:
+        holder.rollback()
+        holder.close()
+
+    message = _open_error_message(path, busy.value)
+
+    assert "bruges lige nu af et andet program" in message and "Filen er ikke ændret" in message
+    assert "beskadiget" not in message and "sikkerhedskopi" not in message
+
+
+def test_a_file_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "mangler" / "firma.sqlite"
+    with pytest.raises(sqlite3.OperationalError) as cannot_open:
+        sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+
+    message = _open_error_message(path, cannot_open.value)
+
+    assert "kan ikke skrive i filen" in message and "Kopiér filen" in message
+    assert "beskadiget" not in message
+
+
+def test_an_empty_file_is_refused_for_export_and_stays_empty(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "tom.sqlite"
+    path.touch()
+
+    assert main(["--db", str(path), "--export", str(tmp_path / "pdf")]) == 2
+
+    assert "er tom" in capsys.readouterr().err
+    assert path.stat().st_size == 0
+
+
+def test_damage_found_while_exporting_gives_a_danish_message(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "demo.sqlite"
+    open_store(path, demo=True, create=True, today=date(2026, 11, 23)).db.close()
+    page_size = 4096
+    data = bytearray(path.read_bytes())
+    assert len(data) > 20 * page_size
+    for page in range(8, 20):  # scribble over the middle of the file: the spells' pages
+        data[page * page_size + 100 : page * page_size + 700] = b"\xff" * 600
+    path.write_bytes(bytes(data))
+
+    code = main(["--db", str(path), "--export", str(tmp_path / "pdf")])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "beskadiget" in err and "Traceback" not in err
+
+
+def test_no_safety_copy_means_no_upgrade_and_a_danish_message(tmp_path: Path) -> None:
+    path = tmp_path / "schema_v1.sqlite"
+    shutil.copyfile(DATA / "schema_v1.sqlite", path)
+    (tmp_path / SAFETY_COPY_FOLDER).write_text("en fil, hvor mappen skulle ligge")
+    before = sha256(path)
+
+    with pytest.raises(UpgradeError, match="kopi i mappen 'sikkerhedskopier'"):
+        open_database(path)
+
+    assert sha256(path) == before
+
+
+def test_a_deleted_employee_is_not_left_readable_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "firma.sqlite"
+    store = Store(open_database(path))
+    assert store.db.read("PRAGMA secure_delete").fetchone() == (1,)
+    gitte = store.employees.add(Employee(name="Gitte Slettetsen", employed_from=date(2020, 1, 1)))
+    store.employees.add(Employee(name="Anna Jensen", employed_from=date(2020, 1, 1)))
+    store.employees.delete(gitte.id)
+    store.db.close()
+
+    assert b"Gitte Slettetsen" not in path.read_bytes()
+    assert b"Anna Jensen" in path.read_bytes()
+
+
+def test_a_refused_file_keeps_its_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "tom.sqlite"
+    path.touch()
+    with pytest.raises(DatabaseOpenError):
+        open_database(path, create=False)
+    assert path.read_bytes() == b""
+
+
+def test_every_connection_overwrites_deleted_content_whatever_sqlite_was_built_with() -> None:
+    from fravaer_desktop.storage.database import _configure
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA secure_delete = OFF")  # the default of a standard SQLite build
+    _configure(conn, wal=False)
+    assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
