@@ -172,4 +172,10 @@ def deadlines_for(
             found.append(_deadline(version, due))
     if beyond and (version := rules.get("jobcenter")):
         found.append(_deadline(version, first_day + version.days("due_days")))
-    return sorted(found, key=lambda d: (d.due is None, d.due or date.max))
+    if len(found) > 1:  # most spells have one deadline or none
+        found.sort(key=_earliest_first)
+    return found
+
+
+def _earliest_first(deadline: Deadline) -> tuple[bool, date]:
+    return deadline.due is None, deadline.due or date.max

@@ -204,7 +204,7 @@ def _spell_items(
 ) -> list[OverviewItem]:
     section_56 = _under_section_56(employee, spell)
     deadlines = deadlines_for(
-        spell.first_day, kind=spell.kind.value, last_day=spell.last_day,
+        spell.first_day, kind=spell.kind, last_day=spell.last_day,
         expected_return=spell.expected_return, salary_paid=salary_paid,
         fleksjob=employee.fleksjob, section_56=section_56, employed_since=employee.employed_from,
         leaves_on=employee.employed_to,
@@ -247,8 +247,10 @@ def _contact_items(
     employee: Employee, spell: AbsenceSpell, policy: AbsencePolicy, today: date
 ) -> list[OverviewItem]:
     """The company's contact routine, while the employee is still away."""
-    version = rule_for("kontakt", spell.first_day, spell.kind.value)
-    if version is None or not spell.covers(today):
+    if not spell.covers(today):
+        return []
+    version = rule_for("kontakt", spell.first_day, spell.kind)
+    if version is None:
         return []
     days = sorted(set(policy.contact_days or default_contact_days()))
     items = []
