@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 SAFETY_COPY_FOLDER = "sikkerhedskopier"
+#: Safety copies kept per company file. Older ones are deleted after a successful upgrade: they
+#: hold the staff's absence as it was, also of people deleted from the file since.
+SAFETY_COPIES_KEPT = 3
+UPGRADE_COPY_REASON = "foer-opgradering-v"  # + the schema version the copy has
 
 
 class DatabaseOpenError(Exception):
@@ -162,7 +166,7 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
     copy_note = ""
     if file_path is not None and schema_version(db) > 0:
         try:
-            take_safety_copy(db, file_path, reason=f"foer-opgradering-v{schema_version(db)}")
+            take_safety_copy(db, file_path, reason=f"{UPGRADE_COPY_REASON}{schema_version(db)}")
         except OSError as error:
             raise UpgradeError(
                 f"Filen '{file_path}' skal opgraderes til denne version af Fravær, men først "
@@ -178,6 +182,8 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
             f"Filen '{file_path}' kunne ikke opgraderes til denne version af Fravær. "
             f"Filen er ikke ændret.{copy_note} (Teknisk: {error})"
         ) from error
+    if copy_note:
+        prune_safety_copies(file_path)
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:
@@ -194,6 +200,35 @@ def take_safety_copy(db: CompanyDatabase, file_path: Path, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{file_path.stem}-{reason}-{stamp}.sqlite"
     return backup_database(db, target)
+
+
+def safety_copies(file_path: Path) -> list[Path]:
+    """The safety copies of this company file, oldest first (by the time in their names)."""
+    folder = file_path.parent / SAFETY_COPY_FOLDER
+    if not folder.is_dir():
+        return []
+    prefix = f"{file_path.stem}-{UPGRADE_COPY_REASON}"
+    copies = [
+        path for path in folder.iterdir()
+        if path.name.startswith(prefix) and path.suffix == ".sqlite"
+    ]  # fmt: skip
+    return sorted(copies, key=lambda copy: (copy.stem[-15:], copy.name))  # ...-YYYYmmdd-HHMMSS
+
+
+def prune_safety_copies(file_path: Path, keep: int = SAFETY_COPIES_KEPT) -> list[Path]:
+    """Delete all but the newest `keep` safety copies of the file; returns the deleted ones.
+
+    A copy that cannot be deleted (in use, no rights) is left for the next upgrade.
+    """
+    deleted = []
+    for copy in safety_copies(file_path)[:-keep]:
+        try:
+            for part in (copy, *(copy.with_name(copy.name + s) for s in ("-wal", "-shm"))):
+                part.unlink(missing_ok=True)
+        except OSError:
+            continue
+        deleted.append(copy)
+    return deleted
 
 
 def _check_path(file_path: Path, create: bool) -> None:

@@ -102,7 +102,8 @@ class AppActions(QObject):
         text = (
             f"Slet {employee.name} og alt registreret fravær ({count} perioder)?\n"
             "Det kan ikke fortrydes. Er medarbejderen stoppet, så angiv hellere en "
-            "fratrædelsesdato."
+            "fratrædelsesdato.\n\nSikkerhedskopier, du har taget, indeholder stadig "
+            "oplysningerne. Skal de helt væk, så slet også de kopier."
         )
         from fravaer_desktop.ui.dialogs.base import ask_yes_no
 

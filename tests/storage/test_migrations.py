@@ -17,10 +17,12 @@ from sqlite_utils.migrations import Migrations
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 from fravaer_desktop.storage import database as database_module
 from fravaer_desktop.storage.database import (
+    SAFETY_COPIES_KEPT,
     SAFETY_COPY_FOLDER,
     DatabaseOpenError,
     SchemaTooNewError,
     open_database,
+    safety_copies,
     schema_version,
     take_safety_copy,
 )
@@ -303,6 +305,52 @@ def test_a_safety_copy_is_taken_before_pending_migrations_run(
     assert [name for _, name in migration_rows(copies[0])] == known_migration_names()
     assert contents(copy) == upgraded
     copy.close()
+
+
+def test_only_the_newest_safety_copies_are_kept_after_an_upgrade(
+    saved_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Old safety copies hold the staff's absence as it was, also of people deleted since."""
+    folder = saved_file.parent / SAFETY_COPY_FOLDER
+    folder.mkdir()
+    stem = saved_file.stem
+    old = [folder / f"{stem}-foer-opgradering-v1-2025010{day}-120000.sqlite" for day in range(1, 5)]
+    for path in old:
+        shutil.copyfile(saved_file, path)
+    (folder / (old[0].name + "-wal")).write_bytes(b"")
+    other_company = folder / "andet-firma-foer-opgradering-v1-20250101-120000.sqlite"
+    own_backup = folder / f"{stem} sikkerhedskopi 2025-01-01.sqlite"
+    for path in (other_company, own_backup):
+        shutil.copyfile(saved_file, path)
+    use_migrations(monkeypatch, with_test_migration("m999_test_notes", add_notes_table))
+
+    open_database(saved_file).close()
+
+    kept = sorted(p.name for p in safety_copies(saved_file))
+    assert len(kept) == SAFETY_COPIES_KEPT
+    assert [p.name for p in old[2:]] == kept[:2]  # the two newest old ones, then the new one
+    assert any(name.startswith(f"{stem}-foer-opgradering-v{len(known_migration_names())}-")
+               for name in kept)  # fmt: skip
+    assert not (folder / (old[0].name + "-wal")).exists()
+    # Another company's copies and the user's own backups are never touched.
+    assert other_company.exists() and own_backup.exists()
+
+
+def test_no_safety_copy_is_deleted_when_the_upgrade_fails(
+    saved_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = saved_file.parent / SAFETY_COPY_FOLDER
+    folder.mkdir()
+    for day in range(1, 6):
+        shutil.copyfile(
+            saved_file, folder / f"{saved_file.stem}-foer-opgradering-v1-2025010{day}-120000.sqlite"
+        )
+    use_migrations(monkeypatch, with_test_migration("m999_fails", fail_half_way))
+
+    with pytest.raises(DatabaseOpenError):
+        open_database(saved_file)
+
+    assert len(safety_copies(saved_file)) == 6  # five old ones and the one just taken
 
 
 def fail_half_way(db: Database) -> None:
