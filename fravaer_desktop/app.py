@@ -42,7 +42,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def open_store(path: Path, *, demo: bool, create: bool, today: date) -> Store:
     """Open a company file; with `demo`, fill the (new, empty) file with the demo company."""
-    store = Store(open_database(path, create=create or demo))
+    store = Store(open_database(path, create=create or demo, empty_only=demo))
     if demo:
         from fravaer_desktop.storage.demo import populate_demo_company
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,21 @@ def test_demo_into_a_file_that_already_has_a_company_is_refused(tmp_path, capsys
 
     assert code == 2
     assert "allerede" in capsys.readouterr().err
+
+
+def test_demo_into_an_older_company_file_is_refused_before_it_is_upgraded(tmp_path, capsys):
+    """`--db old.sqlite --demo` must not upgrade (or copy) a file it then refuses to fill."""
+    path = tmp_path / "gammel.sqlite"
+    shutil.copyfile(Path(__file__).parent / "storage" / "data" / "schema_v1.sqlite", path)
+    before = path.read_bytes()
+
+    code = main(["--db", str(path), "--demo", "--export", str(tmp_path / "pdf")])
+
+    assert code == 2
+    assert "indeholder allerede en virksomhed" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert not (tmp_path / "sikkerhedskopier").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gammel.sqlite"]
 
 
 def test_self_test_exits_zero(tmp_path):

@@ -105,11 +105,15 @@ def schema_version(db: CompanyDatabase) -> int:
     return len(applied_migration_names(db.conn))
 
 
-def open_database(path: str | Path, *, create: bool = True) -> CompanyDatabase:
+def open_database(
+    path: str | Path, *, create: bool = True, empty_only: bool = False
+) -> CompanyDatabase:
     """Open (or create) a company file and bring its schema up to date.
 
     Takes a safety copy of an existing file before any pending migration runs, and refuses a
-    file whose schema is newer than this program knows.
+    file whose schema is newer than this program knows. With `empty_only` (a file to fill with
+    the demo company), a file that already holds a company or staff is refused before anything
+    happens to it.
     """
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
@@ -123,6 +127,8 @@ def open_database(path: str | Path, *, create: bool = True) -> CompanyDatabase:
         # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
         _refuse_foreign_file(db, file_path)
+        if empty_only:
+            _refuse_company_file(db, file_path)
         _configure(conn, wal=not memory)
         _upgrade(db, file_path)
     except sqlite3.DatabaseError as error:
@@ -280,6 +286,21 @@ def _refuse_foreign_file(db: CompanyDatabase, file_path: Path | None) -> None:
         "Vælg en Fravær-fil, eller skriv et nyt filnavn for at oprette en. "
         "Filen er ikke ændret."
     )
+
+
+def _refuse_company_file(db: CompanyDatabase, file_path: Path | None) -> None:
+    """Refuse a file that already holds a company or employees (every schema has both tables)."""
+    tables = {row[0] for row in db.read("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in ("company", "employees"):
+        if table in tables and db.read(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+            raise DatabaseOpenError(NOT_EMPTY_FOR_DEMO.format(file=file_path))
+
+
+#: Said when the demo company is asked for in a file that already holds a company.
+NOT_EMPTY_FOR_DEMO = (
+    "Filen '{file}' indeholder allerede en virksomhed. Demovirksomheden kan kun lægges i en ny "
+    "eller tom fil: skriv et nyt filnavn, og prøv igen. Filen er ikke ændret."
+)
 
 
 def _has_migration_records(db: CompanyDatabase) -> bool:
