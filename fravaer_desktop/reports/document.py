@@ -121,6 +121,10 @@ def section_heading(text: str) -> list[Flowable]:
     return [CondPageBreak(3 * cm), para(text, styles().heading)]
 
 
+#: Body rows that stay on the page of a table's totals row (a total alone says nothing).
+ROWS_KEPT_WITH_TOTAL = 2
+
+
 def data_table(
     header: Sequence[str],
     rows: Sequence[Sequence[str | Flowable]],
@@ -131,8 +135,9 @@ def data_table(
     """A data table whose header row is repeated on every page it runs over.
 
     Numeric columns are right-aligned. In `total_row` the first cell spans the empty cells that
-    directly follow it (e.g. "I alt" over the text columns). A body cell may also be a ready-made
-    flowable (e.g. a paragraph in bold, or a title with a detail line under it).
+    directly follow it (e.g. "I alt" over the text columns); it never stands alone at the top of
+    a page: the last `ROWS_KEPT_WITH_TOTAL` body rows go with it. A body cell may also be a
+    ready-made flowable (e.g. a paragraph in bold, or a title with a detail line under it).
     """
     st = styles()
 
@@ -149,6 +154,8 @@ def data_table(
     if total_row is not None:
         matrix.append(cells(total_row, True))
         commands += _total_row_commands(total_row)
+        # No page break between the last body rows and the total (kept on every later split).
+        commands.append(("NOSPLIT", (0, -1 - ROWS_KEPT_WITH_TOTAL), (-1, -1)))
     table = Table(matrix, colWidths=list(col_widths), repeatRows=1, style=TableStyle(commands))
     table.hAlign = "LEFT"
     return table

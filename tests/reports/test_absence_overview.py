@@ -314,6 +314,24 @@ def test_the_page_to_sign_shows_figures_and_every_page_names_the_employee(
         assert "Fraværsoversigt – Anna Jensen · 1. januar 2024 – 23. november 2026" in page
 
 
+@pytest.mark.parametrize("count", [24, 25, 26, 27, 61, 62])
+def test_the_totals_row_never_stands_alone_at_the_top_of_a_page(today: date, count: int) -> None:
+    """Around the lengths where the table breaks onto page 2 and 3 just before "I alt": the
+    last two spells go with it, so the total is read next to figures it adds up."""
+    first_monday = date(2024, 1, 8)
+    spells = [
+        spell(first_monday + timedelta(weeks=2 * n), first_monday + timedelta(weeks=2 * n, days=1))
+        for n in range(count)
+    ]
+    data = overview(spells, today, start=date(2024, 1, 1))
+
+    pages = pdf_pages(render_absence_overview(data))
+
+    (with_total,) = [page for page in pages if f"I alt ({count} fraværsperioder)" in page]
+    assert with_total.split("I alt (")[0].count("Fuldt") >= 2
+    assert sum(page.count("Fuldt") for page in pages) == count  # every spell printed once
+
+
 def test_a_very_long_name_is_cut_in_the_footer_instead_of_running_into_the_page_number(
     today: date,
 ) -> None:
