@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from fravaer_desktop import APP_NAME, __version__, start_up_gc
+from fravaer_desktop.core.danish import file_problem
 from fravaer_desktop.paths import default_database_path
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
@@ -81,8 +82,12 @@ def run_export(args: argparse.Namespace) -> int:
     store = open_store(path, demo=args.demo, create=False, today=date.today())
     try:
         files = export_archive(store, args.export, date.today())
-    except (ValueError, OSError) as error:
+    except ValueError as error:
         print(f"Eksporten mislykkedes: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f" ('{error.filename}')" if error.filename else ""
+        print(f"Eksporten mislykkedes{where}: {file_problem(error)}.", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:  # damage found while reading, past the first page
         print(

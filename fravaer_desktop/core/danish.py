@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from datetime import date
 
@@ -70,3 +71,23 @@ def day_numbers_text(days: tuple[int, ...]) -> str:
     numbers = [str(d) for d in days]
     joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " og " + numbers[-1]
     return f"dag {joined}"
+
+
+_FILE_PROBLEMS = {
+    errno.EACCES: "du har ikke lov til at skrive der",
+    errno.EPERM: "du har ikke lov til at skrive der",
+    errno.EROFS: "drevet kan kun læses",
+    errno.ENOSPC: "der er ikke mere plads på drevet",
+    errno.EDQUOT: "der er ikke mere plads til dig på drevet",
+    errno.ENOENT: "mappen findes ikke",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.EISDIR: "der ligger en mappe med det navn",
+    errno.ENAMETOOLONG: "navnet er for langt",
+}
+
+
+def file_problem(error: OSError) -> str:
+    """Why a file could not be written, in Danish ("der er ikke mere plads på drevet"); the
+    system's own words (often English) only when the reason is not a common one."""
+    known = _FILE_PROBLEMS.get(error.errno) if error.errno is not None else None
+    return known or f"systemet svarede: {error.strerror or error}"

@@ -26,15 +26,25 @@ def backup_database(db: CompanyDatabase, target: Path) -> Path:
     files SQLite keeps beside it) is refused: replacing it would destroy the company's data.
     """
     _refuse_the_open_file(db, target)
+    if target.is_dir():
+        raise BackupRefusedError(
+            f"'{target}' er en mappe. Skriv et filnavn til kopien, fx "
+            "'Fravær sikkerhedskopi.sqlite'."
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".delvis")
     partial.unlink(missing_ok=True)
-    destination = sqlite3.connect(str(partial))
     try:
-        db.conn.backup(destination)
-    finally:
-        destination.close()
-    partial.replace(target)
+        destination = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(destination)
+        finally:
+            destination.close()
+        partial.replace(target)
+    except BaseException:
+        # No half-written copy of the staff's absence is left behind under another name.
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fravaer_desktop.core.danish import file_problem
 from fravaer_desktop.storage.backup import backup_database
 from fravaer_desktop.storage.schema import (
     MIGRATION_NAMES,
@@ -177,7 +178,7 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
             raise UpgradeError(
                 f"Filen '{file_path}' skal opgraderes til denne version af Fravær, men først "
                 f"skal der tages en kopi i mappen '{SAFETY_COPY_FOLDER}' ved siden af den, og "
-                f"det kunne ikke lade sig gøre ({error.strerror or error}). Sørg for, at du kan "
+                f"det kunne ikke lade sig gøre ({file_problem(error)}). Sørg for, at du kan "
                 "skrive i mappen, og prøv igen. Filen er ikke ændret."
             ) from error
         copy_note = f" En kopi fra før opgraderingen ligger i mappen '{SAFETY_COPY_FOLDER}'."
@@ -252,7 +253,7 @@ def _check_path(file_path: Path, create: bool) -> None:
                 file_path.parent.mkdir(parents=True)
             except OSError as error:
                 raise DatabaseOpenError(
-                    f"Mappen '{file_path.parent}' kan ikke oprettes: {error.strerror}."
+                    f"Mappen '{file_path.parent}' kan ikke oprettes: {file_problem(error)}."
                 ) from error
 
 

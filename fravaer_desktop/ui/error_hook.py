@@ -7,9 +7,10 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fravaer_desktop import APP_NAME
+from fravaer_desktop.ui.messages import show_error
 
 
 def install_error_hook(log_file: Path) -> None:
@@ -25,7 +26,7 @@ def install_error_hook(log_file: Path) -> None:
             pass
         sys.__stderr__.write(details)
         if QApplication.instance() is not None:
-            QMessageBox.critical(
+            show_error(
                 QApplication.activeWindow(),
                 APP_NAME,
                 "Der opstod en uventet fejl, og den sidste handling blev ikke gennemført.\n"

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fravaer_desktop import APP_ID, APP_NAME, start_up_gc
 from fravaer_desktop.app import open_store, temporary_demo_path
@@ -18,6 +18,7 @@ from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
+from fravaer_desktop.ui.messages import show_error
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -103,7 +104,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         window = build_window(args)
     except DatabaseOpenError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        show_error(None, APP_NAME, str(error))
         raise
     if window is None:
         return 0

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop import APP_NAME, __version__
+from fravaer_desktop.core.danish import file_problem
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.messages import show_about, show_warning
 from fravaer_desktop.ui.pages.company_page import CompanyPage, describe_file
 from fravaer_desktop.ui.pages.overview_page import OverviewPage
 from fravaer_desktop.ui.widgets.lazy_page import LazyPage
@@ -198,10 +199,14 @@ class MainWindow(QMainWindow):
         try:
             backup_database(self.store.db, target)
         except BackupRefusedError as error:
-            QMessageBox.warning(self, "Sikkerhedskopi", str(error))
+            show_warning(self, "Sikkerhedskopi", str(error))
             return
         except OSError as error:
-            QMessageBox.warning(self, "Sikkerhedskopi", f"Kopien kunne ikke gemmes: {error}")
+            show_warning(
+                self, "Sikkerhedskopi",
+                f"Kopien kunne ikke gemmes i '{target}': {file_problem(error)}. Vælg en "
+                "anden mappe eller et andet drev, og prøv igen.",
+            )  # fmt: skip
             return
         self.statusBar().showMessage(f"Sikkerhedskopi gemt: {target}", 10000)
 
@@ -276,7 +281,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _about(self) -> None:
-        QMessageBox.about(
+        show_about(
             self,
             f"Om {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b><br>Opfølgning på sygefravær for små virksomheder."

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 
 import pytest
 
 from fravaer_desktop.core.danish import (
     days_text,
+    file_problem,
     long_date,
     number,
     parse_date,
@@ -91,3 +93,22 @@ def test_days_text_uses_singular_for_one_day() -> None:
     assert days_text(1) == "1 dag"
     assert days_text(3) == "3 dage"
     assert days_text(0) == "0 dage"
+
+
+@pytest.mark.parametrize(
+    ("error", "text"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "du har ikke lov til at skrive der"),
+        (OSError(errno.ENOSPC, "No space left on device"), "der er ikke mere plads på drevet"),
+        (OSError(errno.EROFS, "Read-only file system"), "drevet kan kun læses"),
+        (FileNotFoundError(errno.ENOENT, "No such file"), "mappen findes ikke"),
+    ],
+)
+def test_common_file_problems_are_told_in_danish(error: OSError, text: str) -> None:
+    assert file_problem(error) == text
+
+
+def test_an_unusual_file_problem_gives_the_systems_own_words() -> None:
+    assert file_problem(OSError(errno.EIO, "Input/output error")) == (
+        "systemet svarede: Input/output error"
+    )

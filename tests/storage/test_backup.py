@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -60,3 +61,31 @@ def test_a_backup_through_a_link_to_the_open_file_is_refused(tmp_path: Path) -> 
     hard_link.hardlink_to(tmp_path / "firma.sqlite")
     with pytest.raises(BackupRefusedError):
         backup_database(store.db, hard_link)
+
+
+def test_a_folder_is_refused_as_the_backup_file(tmp_path: Path) -> None:
+    store = _company_file(tmp_path / "firma.sqlite")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+
+    with pytest.raises(BackupRefusedError, match="er en mappe. Skriv et filnavn"):
+        backup_database(store.db, folder)
+
+    assert list(folder.iterdir()) == [] and not (tmp_path / "usb.delvis").exists()
+
+
+def test_a_copy_that_fails_half_way_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A half-written copy holds the staff's absence too: it must not stay under another name."""
+    store = _company_file(tmp_path / "firma.sqlite")
+    target = tmp_path / "usb" / "kopi.sqlite"
+
+    def disk_full(self: Path, other: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", disk_full)
+    with pytest.raises(OSError):
+        backup_database(store.db, target)
+
+    assert list(target.parent.iterdir()) == []

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fravaer_desktop.core.danish import file_problem
+
 PREVIEW_SCALE = 1.3  # 72 dpi * 1.3 ≈ 94 dpi on screen
 PRINT_DPI = 300
 
@@ -91,7 +93,8 @@ class PdfPreviewDialog(QDialog):
             self.save_to(Path(name))
         except OSError as error:
             QMessageBox.warning(
-                self, "Kunne ikke gemme", f"Filen kunne ikke gemmes: {error.strerror}"
+                self, "Kunne ikke gemme",
+                f"Filen kunne ikke gemmes: {file_problem(error)}. Vælg en anden mappe.",
             )
 
     def print_document(self) -> None:

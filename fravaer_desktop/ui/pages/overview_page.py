@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from fravaer_desktop.core.danish import long_date
+from fravaer_desktop.core.danish import file_problem, long_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
@@ -31,6 +30,7 @@ from fravaer_desktop.followup import (
     todays_follow_up,
 )
 from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.messages import show_information, show_warning
 from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 from fravaer_desktop.ui.widgets.heading import heading
@@ -406,7 +406,7 @@ class OverviewPage(QWidget):
         try:
             pdf = self.status_pdf()
         except ValueError as error:
-            QMessageBox.information(self, "Status på sygefravær", str(error))
+            show_information(self, "Status på sygefravær", str(error))
             return
         if pdf is None or item is None:
             return
@@ -438,7 +438,11 @@ class OverviewPage(QWidget):
         try:
             target.write_bytes(data)
         except OSError as error:
-            QMessageBox.warning(self, "Kalender", f"Filen kunne ikke gemmes: {error}")
+            show_warning(
+                self, "Kalender",
+                f"Filen kunne ikke gemmes i '{target}': {file_problem(error)}. Vælg en anden "
+                "mappe, og prøv igen.",
+            )  # fmt: skip
             return 0
         count = len(calendar_items(self.overview.items, today))
         self.actions.status_message.emit(f"{count} frister gemt i {target.name}")
