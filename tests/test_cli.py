@@ -79,6 +79,17 @@ def test_demo_into_an_older_company_file_is_refused_before_it_is_upgraded(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gammel.sqlite"]
 
 
+def test_export_into_a_file_instead_of_a_folder_says_so_in_danish(tmp_path, capsys):
+    not_a_folder = tmp_path / "arkiv.pdf"
+    not_a_folder.write_bytes(b"")
+
+    code = main(["--db", str(tmp_path / "d.sqlite"), "--demo", "--export", str(not_a_folder)])
+
+    assert code == 1
+    error = capsys.readouterr().err
+    assert "Eksporten mislykkedes" in error and "der ligger allerede en fil med det navn" in error
+
+
 def test_self_test_exits_zero(tmp_path):
     result = run_cli("--self-test")
     assert result.returncode == 0, result.stderr

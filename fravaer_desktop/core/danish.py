@@ -82,6 +82,7 @@ _FILE_PROBLEMS = {
     errno.ENOENT: "mappen findes ikke",
     errno.ENOTDIR: "en del af stien er ikke en mappe",
     errno.EISDIR: "der ligger en mappe med det navn",
+    errno.EEXIST: "der ligger allerede en fil med det navn",
     errno.ENAMETOOLONG: "navnet er for langt",
 }
 
