@@ -50,6 +50,15 @@ def overview(spells: list[AbsenceSpell], today: date, **kwargs: object) -> Absen
     return build_absence_overview_data(COMPANY, employee, spells, start, end, today)  # type: ignore[arg-type]
 
 
+def fortnightly_spells(count: int) -> list[AbsenceSpell]:
+    """`count` two-day spells, every other week from Monday 8 January 2024."""
+    first_monday = date(2024, 1, 8)
+    return [
+        spell(first_monday + timedelta(weeks=2 * n), first_monday + timedelta(weeks=2 * n, days=1))
+        for n in range(count)
+    ]
+
+
 def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
@@ -275,12 +284,7 @@ def test_danish_letters_and_symbols_survive_in_the_pdf(today: date) -> None:
 
 
 def test_long_overview_runs_over_two_pages_with_page_x_of_y(today: date) -> None:
-    first_monday = date(2024, 1, 8)
-    spells = [
-        spell(first_monday + timedelta(weeks=2 * n), first_monday + timedelta(weeks=2 * n, days=1))
-        for n in range(30)
-    ]
-    data = overview(spells, today, start=date(2024, 1, 1))
+    data = overview(fortnightly_spells(30), today, start=date(2024, 1, 1))
 
     pages = pdf_pages(render_absence_overview(data))
 
@@ -298,12 +302,7 @@ def test_the_page_to_sign_shows_figures_and_every_page_names_the_employee(
 ) -> None:
     """Around the length where the signatures no longer fit on page 1: they never stand alone
     on a page, and every page of the paper file says whose overview it is."""
-    first_monday = date(2024, 1, 8)
-    spells = [
-        spell(first_monday + timedelta(weeks=2 * n), first_monday + timedelta(weeks=2 * n, days=1))
-        for n in range(count)
-    ]
-    data = overview(spells, today, start=date(2024, 1, 1))
+    data = overview(fortnightly_spells(count), today, start=date(2024, 1, 1))
 
     pages = pdf_pages(render_absence_overview(data))
 
@@ -318,12 +317,7 @@ def test_the_page_to_sign_shows_figures_and_every_page_names_the_employee(
 def test_the_totals_row_never_stands_alone_at_the_top_of_a_page(today: date, count: int) -> None:
     """Around the lengths where the table breaks onto page 2 and 3 just before "I alt": the
     last two spells go with it, so the total is read next to figures it adds up."""
-    first_monday = date(2024, 1, 8)
-    spells = [
-        spell(first_monday + timedelta(weeks=2 * n), first_monday + timedelta(weeks=2 * n, days=1))
-        for n in range(count)
-    ]
-    data = overview(spells, today, start=date(2024, 1, 1))
+    data = overview(fortnightly_spells(count), today, start=date(2024, 1, 1))
 
     pages = pdf_pages(render_absence_overview(data))
 
