@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from fravaer_desktop import APP_NAME, __version__, start_up_gc
-from fravaer_desktop.core.danish import file_problem
+from fravaer_desktop.core.danish import counted, file_problem
 from fravaer_desktop.paths import default_database_path
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
@@ -96,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FILE_ERROR
-    print(f"{len(files)} dokumenter gemt i {args.export}")
+    print(f"{counted(len(files), 'dokument', 'dokumenter')} gemt i {args.export}")
     return EXIT_OK
 
 

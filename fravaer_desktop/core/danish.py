@@ -63,7 +63,13 @@ def number(value: float, decimals: int = 1) -> str:
 
 def days_text(count: int) -> str:
     """'1 dag' / '3 dage'."""
-    return f"{count} dag" if count == 1 else f"{count} dage"
+    return counted(count, "dag", "dage")
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """'1 fraværsperiode' / '0 fraværsperioder' / '3 fraværsperioder': Danish uses the singular
+    for exactly one."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def day_numbers_text(days: tuple[int, ...]) -> str:

@@ -19,7 +19,7 @@ from fravaer_desktop.core.counters import (
     paid_sick_weeks,
     rule_120_status,
 )
-from fravaer_desktop.core.danish import long_date
+from fravaer_desktop.core.danish import counted, long_date
 from fravaer_desktop.core.deadlines import deadlines_for
 from fravaer_desktop.core.models import (
     AbsencePolicy,
@@ -319,15 +319,18 @@ def _rule_120_item(employee: Employee, status: Rule120Status) -> OverviewItem:
 
 
 def frequent_text(frequent: FrequentAbsence) -> str:
-    """The arithmetic in words: '4 fraværsperioder på 6 måneder (grænse 3); 10 dage på 12 …'."""
+    """The arithmetic in words: '4 korte sygeperioder på 6 måneder (grænse 3); 10 sygedage i
+    korte perioder på 12 måneder (grænse 15)'. Only short own-sickness spells count, so a long
+    illness running now is not in these figures, and the text says so."""
     text = (
-        f"{frequent.spells} fraværsperioder på {frequent.spell_months} måneder "
-        f"(grænse {frequent.spell_limit}); {frequent.days} fraværsdage på "
-        f"{frequent.day_months} måneder (grænse {frequent.day_limit})"
+        f"{counted(frequent.spells, 'kort sygeperiode', 'korte sygeperioder')} på "
+        f"{counted(frequent.spell_months, 'måned', 'måneder')} (grænse {frequent.spell_limit}); "
+        f"{counted(frequent.days, 'sygedag', 'sygedage')} i korte perioder på "
+        f"{counted(frequent.day_months, 'måned', 'måneder')} (grænse {frequent.day_limit})"
     )
     if frequent.bradford is not None:
         text += (
-            f"; Bradford-faktor {frequent.bradford} (perioder² × dage over 52 uger; et groft "
-            "mål, der ikke siger noget om årsagen)"
+            f"; Bradford-faktor {frequent.bradford} (sygeperioder² × sygedage, begge inden for de "
+            "seneste 52 uger; et groft mål, der ikke siger noget om årsagen)"
         )
     return text

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from fravaer_desktop.core.danish import long_date
+from fravaer_desktop.core.danish import counted, long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
@@ -100,7 +100,8 @@ class AppActions(QObject):
     def delete_employee(self, employee: Employee) -> bool:
         count = len(self.store.absences.for_employee(employee.id))
         text = (
-            f"Slet {employee.name} og alt registreret fravær ({count} perioder)?\n"
+            f"Slet {employee.name} og alt registreret fravær "
+            f"({counted(count, 'fraværsperiode', 'fraværsperioder')})?\n"
             "Det kan ikke fortrydes. Er medarbejderen stoppet, så angiv hellere en "
             "fratrædelsesdato.\n\nSikkerhedskopier, du har taget, indeholder stadig "
             "oplysningerne. Skal de helt væk, så slet også de kopier."

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from fravaer_desktop.core.danish import (
+    counted,
     days_text,
     file_problem,
     long_date,
@@ -112,3 +113,10 @@ def test_an_unusual_file_problem_gives_the_systems_own_words() -> None:
     assert file_problem(OSError(errno.EIO, "Input/output error")) == (
         "systemet svarede: Input/output error"
     )
+
+
+@pytest.mark.parametrize(
+    ("count", "text"), [(0, "0 frister"), (1, "1 frist"), (2, "2 frister"), (21, "21 frister")]
+)
+def test_exactly_one_takes_the_singular(count: int, text: str) -> None:
+    assert counted(count, "frist", "frister") == text

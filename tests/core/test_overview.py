@@ -368,14 +368,15 @@ THREE_SHORT = [
     [
         pytest.param(
             AbsencePolicy(),
-            "3 fraværsperioder på 6 måneder (grænse 3); 6 fraværsdage på 12 måneder (grænse 15)",
+            "3 korte sygeperioder på 6 måneder (grænse 3); 6 sygedage i korte perioder på 12 "
+            "måneder (grænse 15)",
             id="without the Bradford factor",
         ),
         pytest.param(
             AbsencePolicy(bradford_enabled=True),
-            "3 fraværsperioder på 6 måneder (grænse 3); 6 fraværsdage på 12 måneder (grænse 15); "
-            "Bradford-faktor 54 (perioder² × dage over 52 uger; et groft mål, der ikke siger "
-            "noget om årsagen)",
+            "3 korte sygeperioder på 6 måneder (grænse 3); 6 sygedage i korte perioder på 12 "
+            "måneder (grænse 15); Bradford-faktor 54 (sygeperioder² × sygedage, begge inden for "
+            "de seneste 52 uger; et groft mål, der ikke siger noget om årsagen)",
             id="with the Bradford factor and its limits",
         ),
     ],

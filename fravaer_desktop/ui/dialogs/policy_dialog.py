@@ -28,8 +28,9 @@ from fravaer_desktop.ui.dialogs.base import SaveDialog
 OWN_DAYS = "Egne dage"
 OWN_DAYS_MESSAGE = "Skriv fraværsdagene som tal adskilt af komma, fx 1, 4, 10."
 BRADFORD_NOTE = (
-    "Bradford-faktoren (antal perioder² × antal dage over 52 uger) vægter mange korte fravær "
-    "tungt. Den er et groft mål: den siger intet om årsagen og må aldrig stå alene."
+    "Bradford-faktoren (antal sygeperioder² × antal sygedage, begge inden for de seneste 52 "
+    "uger) vægter mange korte sygeperioder tungt. Den er et groft mål: den siger intet om "
+    "årsagen og må aldrig stå alene."
 )
 
 
@@ -84,10 +85,10 @@ class PolicyDialog(SaveDialog):
             policy.frequent_day_months or numbers["day_months"], "Måneder for dage",
             MAX_POLICY_MONTHS,
         )  # fmt: skip
-        self.form.addRow(
-            "Hyppigt fravær:", _row(self.spells, "perioder på", self.spell_months, "måneder")
-        )
-        self.form.addRow("eller:", _row(self.days, "dage på", self.day_months, "måneder"))
+        spells_row = _row(self.spells, "korte sygeperioder på", self.spell_months, "måneder")
+        self.form.addRow("Hyppigt fravær:", spells_row)
+        days_row = _row(self.days, "sygedage i korte perioder på", self.day_months, "måneder")
+        self.form.addRow("eller:", days_row)
         self.bradford = QCheckBox("Vis Bradford-faktoren")
         self.bradford.setChecked(policy.bradford_enabled)
         self.form.addRow("", self.bradford)

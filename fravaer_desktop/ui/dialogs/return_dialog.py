@@ -59,7 +59,7 @@ class ReturnDialog(SaveDialog):
         spell = self.selected_spell()
         if spell is None:
             raise ValidationError(
-                [FieldError("spell", "Der er ingen igangværende fravær at raskmelde.")]
+                [FieldError("spell", "Der er intet igangværende fravær at raskmelde.")]
             )
         return self._repository.register_return(spell.id, self.last_day.date_value())
 

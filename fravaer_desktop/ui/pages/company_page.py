@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fravaer_desktop.core.danish import day_numbers_text, number
+from fravaer_desktop.core.danish import counted, day_numbers_text, number
 from fravaer_desktop.core.models import AbsencePolicy, Company
 from fravaer_desktop.core.rules import default_contact_days, latest
 from fravaer_desktop.ui.widgets.heading import heading
@@ -22,8 +22,10 @@ def policy_summary(policy: AbsencePolicy) -> tuple[str, str]:
     days = policy.frequent_days or numbers["days"]
     day_months = policy.frequent_day_months or numbers["day_months"]
     frequent = (
-        f"Samtale ved {spells} fraværsperioder på {spell_months} måneder "
-        f"eller {days} fraværsdage på {day_months} måneder"
+        f"Samtale ved {counted(spells, 'kort sygeperiode', 'korte sygeperioder')} på "
+        f"{counted(spell_months, 'måned', 'måneder')} eller "
+        f"{counted(days, 'sygedag', 'sygedage')} i korte perioder på "
+        f"{counted(day_months, 'måned', 'måneder')}"
     )
     if policy.bradford_enabled:
         frequent += "; Bradford-faktor vises"

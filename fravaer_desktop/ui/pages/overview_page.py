@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fravaer_desktop.core.danish import file_problem, long_date
+from fravaer_desktop.core.danish import counted, file_problem, long_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
@@ -445,7 +445,8 @@ class OverviewPage(QWidget):
             )  # fmt: skip
             return 0
         count = len(calendar_items(self.overview.items, today))
-        self.actions.status_message.emit(f"{count} frister gemt i {target.name}")
+        saved = counted(count, "frist", "frister")
+        self.actions.status_message.emit(f"{saved} gemt i {target.name}")
         return count
 
     def _open_selected_employee(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop.core.absence import day_statuses, total_figures
-from fravaer_desktop.core.danish import number, short_date
+from fravaer_desktop.core.danish import counted, number, short_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.ui.models.spell_table import SpellTableModel
 from fravaer_desktop.ui.widgets.table_view import RowTableView
@@ -140,6 +140,8 @@ class EmployeeDetail(QWidget):
         ]
         figures = total_figures(in_year, self._employee, first, last, self._today)
         self.summary_label.setText(
-            f"I {year}: {len(in_year)} fraværsperioder, {figures.calendar_days} kalenderdage, "
-            f"{figures.working_days} arbejdsdage, {number(figures.hours)} timer."
+            f"I {year}: {counted(len(in_year), 'fraværsperiode', 'fraværsperioder')}, "
+            f"{counted(figures.calendar_days, 'kalenderdag', 'kalenderdage')}, "
+            f"{counted(figures.working_days, 'arbejdsdag', 'arbejdsdage')}, "
+            f"{number(figures.hours)} timer."
         )
