@@ -68,25 +68,23 @@ def _daily_weights(
     return weights
 
 
-def _days_covered(
-    spells: Iterable[AbsenceSpell], kinds: Set[str], first: date, last: date, ongoing_until: date
-) -> int:
-    """Calendar days from `first` to `last` on which one or more of the spells (of `kinds`) ran.
+def _sick_periods(
+    spells: Iterable[AbsenceSpell], kinds: Set[str], ongoing_until: date
+) -> list[tuple[date, date]]:
+    """The unbroken absences made of the spells of `kinds`: (first day, last day), in order.
 
-    Overlapping spells count a day once; an ongoing spell runs until `ongoing_until`.
+    Spells that overlap or follow each other directly (the next begins the day after) are one
+    period; an ongoing spell runs until `ongoing_until`.
     """
-    periods = sorted(
-        (max(s.first_day, first), min(s.last_day or ongoing_until, last))
-        for s in spells
-        if s.kind in kinds
-    )
-    total, covered_until = 0, first - ONE_DAY
-    for start, stop in periods:
-        start = max(start, covered_until + ONE_DAY)
-        if stop >= start:
-            total += (stop - start).days + 1
-            covered_until = stop
-    return total
+    periods: list[tuple[date, date]] = []
+    for first, last in sorted(
+        (s.first_day, s.last_day or ongoing_until) for s in spells if s.kind in kinds
+    ):
+        if periods and first <= periods[-1][1] + ONE_DAY:
+            periods[-1] = (periods[-1][0], max(periods[-1][1], last))
+        else:
+            periods.append((first, last))
+    return periods
 
 
 def _rolling_count(weights: dict[date, float], day: date) -> float:
@@ -194,12 +192,18 @@ def paid_sick_weeks(employee: Employee, spells: Iterable[AbsenceSpell], today: d
     """Sick weeks in the current month and the 9 calendar months before it (all spells).
 
     Own sickness and work injury, calendar days including weekends; a partial day counts as a
-    whole day, because § 24 counts weeks with "nedsatte sygedagpenge" in full. Pregnancy-related
+    whole day, because § 24 counts weeks with "nedsatte sygedagpenge" in full. The first 30
+    days of each unbroken sick period (the employer period) do not count. Pregnancy-related
     sickness (barselsloven) and a child's sick day do not count.
     """
     rule = latest("revurdering")
     start = months_before(today, rule.numbers["window_months"])
-    days = _days_covered(spells, rule.kinds, start, today, ongoing_until=today)
+    not_counted = rule.days("first_days_not_counted")
+    days = 0
+    for first, last in _sick_periods(spells, rule.kinds, ongoing_until=today):
+        counted_from, stop = max(first + not_counted, start), min(last, today)
+        if stop >= counted_from:
+            days += (stop - counted_from).days + 1
     weeks = round(days / 7, 1)
     return SickWeeks(weeks, rule.numbers["limit_weeks"], rule.numbers["warn_weeks"], start)
 

@@ -258,16 +258,24 @@ RULES: tuple[RuleVersion, ...] = (
         explanation=(
             "Sygedagpenge og refusion stopper efter udgangen af den måned, hvor medarbejderen "
             "har fået løn eller sygedagpenge under sygdom i mere end 22 uger inden for de "
-            "seneste 9 kalendermåneder, medmindre kommunen forlænger."
+            "seneste 9 kalendermåneder, medmindre kommunen forlænger. De første 30 dage af "
+            "hvert sygeforløb (arbejdsgiverperioden) tæller ikke med."
         ),
         source="Sygedagpengeloven § 24",
         valid_from=date(2014, 7, 1),
         kinds=SICKNESS,
-        numbers={"limit_weeks": 22, "window_months": 9, "warn_weeks": 18},
+        numbers={
+            "limit_weeks": 22,
+            "window_months": 9,
+            "warn_weeks": 18,
+            "first_days_not_counted": 30,
+        },  # fmt: skip
         note=(
             "Lov nr. 720 af 25. juni 2014, i kraft 1. juli 2014 (denoffentlige.dk). Tælles på "
-            "dagen, ikke pr. fravær: alle fravær med løn eller sygedagpenge i vinduet tæller, "
-            "også delvist fravær, der tælles som hele dage."
+            "dagen: alle sygeforløb med løn eller sygedagpenge i vinduet tæller, også delvist "
+            "fravær, der tælles som hele dage, men ikke de første 30 dage af hvert forløb "
+            "(cabiweb.dk, \"Sygedagpenge efter 22 uger\"; Beskæftigelsesministeriets svar på "
+            "L 135, spm. 4, 2020). Forløb, der følger direkte efter hinanden, er ét forløb."
         ),
     ),
     RuleVersion(

@@ -253,33 +253,39 @@ def test_the_120_day_rule_text_carries_the_cautions() -> None:
 
 WEEKS = [
     pytest.param(
-        [spell(date(2026, 2, 1), date(2026, 7, 5))],
+        [spell(date(2026, 2, 1), date(2026, 8, 4))],
         22.1,
         True,
-        id="1 February to 5 July: 155 days = 22.1 weeks",
+        id="1 February to 4 August: 185 days, less the first 30 (employer period) = 22.1 weeks",
     ),
     pytest.param(
-        [spell(date(2026, 1, 20), date(2026, 6, 10))],
-        18.6,
-        True,
-        id="from 20 January: only the days from 1 February count, 18.6 weeks, warn",
-    ),
-    pytest.param(
-        [spell(date(2026, 2, 1), date(2026, 6, 5))],
+        [spell(date(2026, 2, 1), date(2026, 7, 5))],
         17.9,
         False,
-        id="125 days = 17.9 weeks: no warning yet",
+        id="1 February to 5 July: 155 days less 30 = 17.9 weeks: no warning yet",
+    ),
+    pytest.param(
+        [spell(date(2025, 12, 20), date(2026, 6, 10))],
+        18.6,
+        True,
+        id="from 20 December: the first 30 days end before the window; 1 February on counts",
     ),
     pytest.param(
         [spell(date(2026, 3, 2), date(2026, 5, 3)), spell(date(2026, 8, 3), date(2026, 10, 4))],
-        18.0,
-        True,
-        id="two spells of 9 weeks each count together: 18 weeks",
+        9.4,
+        False,
+        id="two separate spells of 9 weeks: each loses its first 30 days, 9.4 weeks",
+    ),
+    pytest.param(
+        [spell(date(2026, 3, 2), date(2026, 5, 3)), spell(date(2026, 5, 4), date(2026, 7, 5))],
+        13.7,
+        False,
+        id="a spell that continues the day after another is one period: 30 days left out once",
     ),
     pytest.param(
         [spell(date(2026, 3, 2), date(2026, 5, 3), INJURY), spell(date(2026, 8, 3), None)],
-        25.1,
-        True,
+        16.6,
+        False,
         id="work injury counts; an ongoing spell counts up to today",
     ),
     pytest.param(
@@ -289,7 +295,7 @@ WEEKS = [
         id="pregnancy-related sickness is not sygedagpenge and does not count",
     ),
     pytest.param(
-        [spell(date(2026, 2, 1), date(2026, 7, 5), partial=10)],
+        [spell(date(2026, 2, 1), date(2026, 8, 4), partial=10)],
         22.1,
         True,
         id="partial absence counts as whole weeks (nedsatte sygedagpenge)",

@@ -346,7 +346,7 @@ def test_the_120_day_warning_from_day_100_after_the_employee_is_back() -> None:
 
 
 def test_the_22_week_warning_counts_an_old_ended_spell() -> None:
-    spells = [AbsenceSpell(1, date(2026, 2, 1), last_day=date(2026, 7, 5), id=22)]
+    spells = [AbsenceSpell(1, date(2026, 2, 1), last_day=date(2026, 8, 4), id=22)]
 
     result = overview(spells)
     item = next(i for i in result.items if i.rule == "revurdering")
