@@ -11,6 +11,8 @@ from fravaer_desktop.core.cvr import is_valid_cvr
 from fravaer_desktop.core.danish import long_date, number
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 
+ONE_DAY = timedelta(days=1)
+
 #: Input limits of the program (policy, not law): how far ahead a sick day may be registered,
 #: and the longest note and the most weekly hours accepted.
 MAX_DAYS_AHEAD = 365
@@ -130,7 +132,7 @@ def validate_spell(
         errors.append(
             FieldError(
                 "first_day",
-                f"{employee.name} fratrådte {long_date(employee.employed_to)}. "
+                f"{employee.name} er kun ansat til og med {long_date(employee.employed_to)}. "
                 "Første fraværsdag skal ligge i ansættelsen.",
             )
         )
@@ -142,8 +144,8 @@ def validate_spell(
         errors.append(
             FieldError(
                 "last_day",
-                f"{employee.name} fratrådte {long_date(employee.employed_to)}. Sidste fraværsdag "
-                "kan ikke ligge efter fratrædelsen.",
+                f"{employee.name} er kun ansat til og med {long_date(employee.employed_to)}. "
+                "Sidste fraværsdag kan ikke ligge efter fratrædelsen.",
             )
         )
     if spell.partial_hours_per_week is not None:
@@ -168,18 +170,52 @@ def validate_spell(
         errors.append(
             FieldError("note", f"Noten må højst være {MAX_NOTE_LENGTH} tegn. Gør den kortere.")
         )
-    for other in other_spells:
-        if other.id == spell.id and spell.id is not None:
+    others = [o for o in other_spells if spell.id is None or o.id != spell.id]
+    clash = next((o for o in others if spells_overlap(spell, o)), None)
+    if clash is not None:
+        errors.append(
+            FieldError(
+                "first_day",
+                f"{employee.name} har allerede et fravær, der overlapper: {_period(clash)}. "
+                "Ret datoerne, eller ret det eksisterende fravær i stedet.",
+            )
+        )
+    else:
+        errors += _continuation_errors(spell, others)
+    return errors
+
+
+def _period(spell: AbsenceSpell) -> str:
+    start = f"fra {long_date(spell.first_day)}"
+    if spell.last_day is None:
+        return f"{start} (stadig i gang)"
+    return f"{start} til og med {long_date(spell.last_day)}"
+
+
+def _continuation_errors(spell: AbsenceSpell, others: list[AbsenceSpell]) -> list[FieldError]:
+    """An absence of the same kind and extent that goes on the day after another is the same
+    absence: its deadlines run from its real first day, so it must not be registered as a new
+    one. A change of extent (a partial return after full absence) is a spell of its own."""
+    errors = []
+    for other in others:
+        if other.kind != spell.kind or other.partial_hours_per_week != spell.partial_hours_per_week:
             continue
-        if spells_overlap(spell, other):
-            period = long_date(other.first_day)
-            period += f" til {long_date(other.last_day)}" if other.last_day else " (stadig i gang)"
+        if other.last_day is not None and other.last_day + ONE_DAY == spell.first_day:
             errors.append(
                 FieldError(
                     "first_day",
-                    f"{employee.name} har allerede fravær i perioden: {period}. "
-                    "Ret datoerne, eller ret det eksisterende fravær i stedet.",
+                    f"Fraværet fortsætter direkte efter et fravær {_period(other)}. Det er ét "
+                    "sammenhængende fravær, og fristerne regnes fra dets første dag: ret i "
+                    "stedet det fravær, så det slutter senere eller er i gang. (Er "
+                    "medarbejderen delvist raskmeldt, så vælg delvist fravær.)",
                 )
             )
-            break
+        elif spell.last_day is not None and spell.last_day + ONE_DAY == other.first_day:
+            errors.append(
+                FieldError(
+                    "last_day",
+                    f"Fraværet slutter dagen før et fravær {_period(other)}. Det er ét "
+                    "sammenhængende fravær: ret i stedet det fravær, så det begynder tidligere.",
+                )
+            )
     return errors

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
+from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
 from fravaer_desktop.core.validation import (
     FieldError,
     ValidationError,
@@ -44,6 +44,30 @@ def only_error(errors: list[FieldError]) -> FieldError:
 
 REFUSED_SPELLS = [
     pytest.param(
+        new_spell(date(2026, 3, 7)),
+        ANNA,
+        [EARLIER],
+        "first_day",
+        "Fraværet fortsætter direkte efter et fravær fra 2. marts 2026 til og med 6. marts 2026",
+        id="a new sick call the day after the same kind of absence ended is the same absence",
+    ),
+    pytest.param(
+        new_spell(date(2026, 2, 23), date(2026, 3, 1)),
+        ANNA,
+        [EARLIER],
+        "last_day",
+        "Fraværet slutter dagen før et fravær fra 2. marts 2026 til og med 6. marts 2026",
+        id="ends the day before a later spell of the same kind starts",
+    ),
+    pytest.param(
+        new_spell(date(2026, 11, 2), date(2026, 11, 15)),
+        ANNA,
+        [ONGOING],
+        "last_day",
+        "slutter dagen før et fravær fra 16. november 2026 (stadig i gang)",
+        id="ends the day before an ongoing spell of the same kind started",
+    ),
+    pytest.param(
         new_spell(date(2026, 3, 10), date(2026, 3, 9)),
         ANNA,
         [],
@@ -56,7 +80,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede fravær i perioden: 2. marts 2026 til 6. marts 2026",
+        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="overlaps the end of an earlier spell",
     ),
     pytest.param(
@@ -64,7 +88,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede fravær i perioden: 2. marts 2026 til 6. marts 2026",
+        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="ends on the first day of a later spell",
     ),
     pytest.param(
@@ -72,7 +96,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede fravær i perioden",
+        "allerede et fravær, der overlapper",
         id="lies inside an existing spell",
     ),
     pytest.param(
@@ -80,7 +104,7 @@ REFUSED_SPELLS = [
         ANNA,
         [ONGOING],
         "first_day",
-        "allerede fravær i perioden: 16. november 2026 (stadig i gang)",
+        "allerede et fravær, der overlapper: fra 16. november 2026 (stadig i gang)",
         id="starts while an ongoing spell is still running",
     ),
     pytest.param(
@@ -88,7 +112,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede fravær i perioden: 2. marts 2026 til 6. marts 2026",
+        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="a new ongoing spell would run into a later spell",
     ),
     pytest.param(
@@ -104,7 +128,7 @@ REFUSED_SPELLS = [
         LEFT,
         [],
         "first_day",
-        "Anna Jensen fratrådte 30. juni 2025",
+        "Anna Jensen er kun ansat til og med 30. juni 2025",
         id="first day after the employment ended",
     ),
     pytest.param(
@@ -191,16 +215,16 @@ ACCEPTED_SPELLS = [
         id="starts the Monday after an earlier spell ended",
     ),
     pytest.param(
-        new_spell(date(2026, 2, 23), date(2026, 3, 1)),
+        new_spell(date(2026, 3, 7), date(2026, 3, 7), kind=AbsenceKind.CHILD_SICK),
         ANNA,
         [EARLIER],
-        id="ends the day before a later spell starts",
+        id="a child's sick day the day after own sickness is another absence",
     ),
     pytest.param(
-        new_spell(date(2026, 11, 2), date(2026, 11, 15)),
+        new_spell(date(2026, 3, 7), date(2026, 3, 27), partial_hours_per_week=18.5),
         ANNA,
-        [ONGOING],
-        id="ends the day before an ongoing spell started",
+        [EARLIER],
+        id="a partial return the day after full absence is a spell of its own",
     ),
     pytest.param(
         replace(EARLIER, last_day=date(2026, 3, 13)),

@@ -33,7 +33,7 @@ def many_spells(store: Store) -> list[AbsenceSpell]:
         for length in [1, 3, 9, 2, 5, 1, 7, 4] * 4:
             last = day + timedelta(days=length - 1)
             spells.append(store.absences.add(AbsenceSpell(employee.id, day, last_day=last)))
-            day = last + timedelta(days=length % 3 + 1)  # 1-3 free days in between
+            day = last + timedelta(days=length % 3 + 2)  # 1-3 free days in between
         spells.append(store.absences.add(AbsenceSpell(employee.id, day + timedelta(days=number))))
     return spells
 

@@ -312,7 +312,8 @@ def test_editing_a_spell_into_another_spell_is_refused(
     )
     with pytest.raises(ValidationError) as caught:
         company_store.absences.update(replace(march, last_day=date(2026, 4, 7)))
-    assert "7. april 2026 til 8. april 2026" in (caught.value.message_for("first_day") or "")
+    message = caught.value.message_for("first_day") or ""
+    assert "fra 7. april 2026 til og med 8. april 2026" in message
     assert company_store.absences.all() == [april, march]
 
 
@@ -337,7 +338,7 @@ def test_several_spells_are_stored_together_or_not_at_all(company_store: Store) 
     with pytest.raises(ValidationError) as refused:
         company_store.absences.add_many([*good, overlapping])
     assert refused.value.errors[0].field == "first_day"
-    assert "har allerede fravær i perioden" in refused.value.errors[0].message
+    assert "har allerede et fravær, der overlapper" in refused.value.errors[0].message
     assert company_store.absences.all() == []  # the good ones before it are not stored either
 
     assert company_store.absences.add_many(good) == 2
@@ -353,3 +354,25 @@ def test_several_spells_are_stored_together_or_not_at_all(company_store: Store) 
         company_store.absences.add_many([AbsenceSpell(9999, first)])
     assert unknown.value.errors[0].message == "Vælg den medarbejder, fraværet gælder."
     assert len(company_store.absences.all()) == 2
+
+
+def test_a_new_sick_call_the_day_after_the_same_absence_ended_is_refused(
+    company_store: Store, anna: Employee
+) -> None:
+    """Registered as new, the deadlines (conversation, report to the kommune) would start again
+    from the second first day and hide those that are already due."""
+    january = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 1, 5), last_day=date(2026, 1, 30))
+    )
+    with pytest.raises(ValidationError) as caught:
+        company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 1, 31)))
+    assert "fortsætter direkte efter et fravær fra 5. januar 2026" in (
+        caught.value.message_for("first_day") or ""
+    )
+    assert company_store.absences.all() == [january]
+    partial = company_store.absences.add(
+        AbsenceSpell(
+            anna.id, date(2026, 1, 31), last_day=date(2026, 2, 27), partial_hours_per_week=18
+        )
+    )
+    assert company_store.absences.all() == [partial, january]  # a partial return is its own spell

@@ -66,7 +66,7 @@ def test_overlapping_sick_call_shows_message_and_stores_nothing(
     result = drive_modal(window.actions.register_sickness, try_again)
 
     assert result is None
-    assert "har allerede fravær i perioden: 20. november 2026" in messages[0]
+    assert "har allerede et fravær, der overlapper: fra 20. november 2026" in messages[0]
     assert len(company_store.absences.all()) == 1
 
 
