@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -67,6 +67,31 @@ def test_overlapping_sick_call_shows_message_and_stores_nothing(
 
     assert result is None
     assert "har allerede et fravær, der overlapper: fra 20. november 2026" in messages[0]
+    assert len(company_store.absences.all()) == 1
+
+
+def test_a_sick_call_for_an_absence_that_goes_on_says_to_extend_it(
+    qtbot, window, company_store, drive_modal, today
+):
+    """Anna was registered fit yesterday but is still sick today: a new sick call would start
+    the deadlines again, so the dialog says to correct the existing absence instead."""
+    anna = company_store.employees.list_all()[0]
+    yesterday = today - timedelta(days=1)
+    company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=today - timedelta(days=10), last_day=yesterday)
+    )
+    messages = []
+
+    def call_in_sick(dialog):
+        qtbot.keyClicks(dialog.employee_picker, "Anna Jensen")
+        dialog.save_button.click()
+        messages.append(dialog.errors.message("first_day"))
+        dialog.reject()
+
+    drive_modal(window.actions.register_sickness, call_in_sick)
+
+    assert "fortsætter direkte efter et fravær fra 13. november 2026" in messages[0]
+    assert "ret i stedet det fravær" in messages[0]
     assert len(company_store.absences.all()) == 1
 
 
