@@ -23,9 +23,23 @@ def relative_due(due: date, today: date) -> str:
     return f"overskredet for {-days} dage siden"
 
 
-def due_sentence(due: date, today: date) -> str:
-    """'Senest onsdag 2. december 2026 (om 7 dage).'"""
-    return f"Senest {WEEKDAYS[due.weekday()]} {long_date(due)} ({relative_due(due, today)})."
+def due_sentence(due: date, today: date, *, milestone: bool = False) -> str:
+    """'Senest onsdag 2. december 2026 (om 7 dage).' for something to do; for a date that only
+    comes (a milestone such as the end of the employer period): 'Dato: onsdag 2. december 2026
+    (om 7 dage).' or '… (for 3 dage siden).'"""
+    day = f"{WEEKDAYS[due.weekday()]} {long_date(due)}"
+    if milestone:
+        return f"Dato: {day} ({_relative_day(due, today)})."
+    return f"Senest {day} ({relative_due(due, today)})."
+
+
+def _relative_day(day: date, today: date) -> str:
+    days = (day - today).days
+    if days == -1:
+        return "i går"
+    if days < -1:
+        return f"for {-days} dage siden"
+    return relative_due(day, today)
 
 
 def calendar_day_note(due: date) -> str:
@@ -35,12 +49,14 @@ def calendar_day_note(due: date) -> str:
     """
     holiday = danish_holidays(due.year).get(due)
     if holiday:
-        where = f"en helligdag ({holiday.lower()})"
+        # Kristi himmelfartsdag keeps its capital: Kristi is a name.
+        name = holiday if holiday.startswith("Kristi") else holiday.lower()
+        where = f"en helligdag ({name})"
     elif due.weekday() >= 5:
         where = f"en {WEEKDAYS[due.weekday()]}"
     else:
         return ""
     return (
         f"Fristen falder på {where}. Loven tæller kalenderdage, så fristen flytter sig ikke: "
-        "gør det hellere dagen før."
+        "gør det hellere senest den sidste hverdag før."
     )

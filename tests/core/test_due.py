@@ -49,3 +49,28 @@ def test_a_deadline_on_a_day_off_is_shown_as_it_is_with_a_warning(due, expected)
 
 def test_a_deadline_on_a_working_day_needs_no_warning():
     assert calendar_day_note(date(2026, 11, 25)) == ""
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        pytest.param(
+            date(2026, 12, 23), "Dato: onsdag 23. december 2026 (om 28 dage).", id="later"
+        ),
+        pytest.param(
+            date(2026, 11, 22), "Dato: søndag 22. november 2026 (for 3 dage siden).", id="passed"
+        ),
+        pytest.param(
+            date(2026, 11, 24), "Dato: tirsdag 24. november 2026 (i går).", id="yesterday"
+        ),
+    ],
+)
+def test_a_date_to_know_is_not_worded_as_a_deadline(due, expected):
+    """The end of the employer period is a date that comes, not a last day to act by."""
+    assert due_sentence(due, TODAY, milestone=True) == expected
+
+
+def test_a_deadline_on_a_holiday_advises_the_last_working_day_before_and_keeps_names_capital():
+    note = calendar_day_note(date(2026, 5, 14))
+    assert note.startswith("Fristen falder på en helligdag (Kristi himmelfartsdag).")
+    assert note.endswith("gør det hellere senest den sidste hverdag før.")

@@ -335,7 +335,8 @@ class OverviewPage(QWidget):
         if item.due is not None:
             colour = OVERDUE_COLOUR.name() if item.horizon(today) is Horizon.OVERDUE else ""
             style = f" style='color:{colour}'" if colour else ""
-            lines.append(f"<p{style}><b>{escape(due_sentence(item.due, today))}</b></p>")
+            sentence = due_sentence(item.due, today, milestone=item.is_milestone)
+            lines.append(f"<p{style}><b>{escape(sentence)}</b></p>")
         elif item.is_option:
             lines.append("<p><b>En mulighed uden lovbestemt frist.</b></p>")
         if item.is_milestone:
@@ -344,7 +345,7 @@ class OverviewPage(QWidget):
             lines.append(f"<p>{escape(item.detail)}</p>")
         lines.append(f"<p>{escape(item.explanation)}</p>")
         lines.append(f"<p style='{NOTE_STYLE}'>Kilde: {escape(item.source)}</p>")
-        if item.due is not None and (note := calendar_day_note(item.due)):
+        if item.due is not None and not item.is_milestone and (note := calendar_day_note(item.due)):
             lines.append(f"<p style='{NOTE_STYLE}'>{escape(note)}</p>")
         if item.decision is not None:
             lines.append(f"<p><b>{escape(decision_text(item))}</b></p>")
