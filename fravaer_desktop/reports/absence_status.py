@@ -51,8 +51,9 @@ FACTS_LAYOUT = (("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1
 LEGEND = (
     "Fristerne regnes i kalenderdage fra første fraværsdag (dag 1) og vises, som de falder – "
     "også når de falder på en weekend eller en helligdag. Datoen er den sidste dag, hvor det "
-    "skal være gjort; ved punkter til orientering er det den dag, det sker. »Mulighed« er noget, virksomheden kan vælge at gøre; det er ikke et krav. "
-    "»Klaret« og »Ikke relevant« er virksomhedens egne registreringer."
+    "skal være gjort; ved punkter til orientering er det den dag, det sker. »Mulighed« er "
+    "noget, virksomheden kan vælge at gøre; det er ikke et krav. »Klaret« og »Ikke relevant« "
+    "er virksomhedens egne registreringer."
 )
 EMPTY_TEXT = "Der er ingen frister eller opgaver at vise for dette fravær."
 NOTES_HEADING = "Noter"
