@@ -79,9 +79,14 @@ def day_numbers_text(days: tuple[int, ...]) -> str:
     return f"dag {joined}"
 
 
+#: Windows says "no access" also when the file is open in another program (a PDF viewer).
+_NO_ACCESS = (
+    "du har ikke lov til at skrive der, eller filen er åben i et andet program (luk den, og prøv "
+    "igen)"
+)
 _FILE_PROBLEMS = {
-    errno.EACCES: "du har ikke lov til at skrive der",
-    errno.EPERM: "du har ikke lov til at skrive der",
+    errno.EACCES: _NO_ACCESS,
+    errno.EPERM: _NO_ACCESS,
     errno.EROFS: "drevet kan kun læses",
     errno.ENOSPC: "der er ikke mere plads på drevet",
     errno.EDQUOT: "der er ikke mere plads til dig på drevet",

@@ -29,7 +29,10 @@ CLIPPED_MARK = "*"
 CLIPPED_NOTE = (
     "* Fraværet begynder før eller slutter efter perioden. Kun dagene i perioden er talt med."
 )
-PRIVACY_LINE = "Oversigten indeholder kun datoer og omfang – ingen helbredsoplysninger."
+PRIVACY_LINE = (
+    "Oversigten indeholder kun datoer, fraværstype og omfang – ingen diagnoser eller "
+    "oplysninger om sygdommens art."
+)
 REVIEWED_LINE = "Vi har gennemgået oversigten sammen."
 SPELL_COLUMNS = (
     "Type", "Første dag", "Sidste dag", "Omfang", "Kalenderdage", "Arbejdsdage", "Timer",

@@ -99,7 +99,12 @@ def test_days_text_uses_singular_for_one_day() -> None:
 @pytest.mark.parametrize(
     ("error", "text"),
     [
-        (PermissionError(errno.EACCES, "Permission denied"), "du har ikke lov til at skrive der"),
+        pytest.param(
+            PermissionError(errno.EACCES, "Permission denied"),
+            "du har ikke lov til at skrive der, eller filen er åben i et andet program (luk den, "
+            "og prøv igen)",
+            id="no access, or open elsewhere (Windows)",
+        ),
         (OSError(errno.ENOSPC, "No space left on device"), "der er ikke mere plads på drevet"),
         (OSError(errno.EROFS, "Read-only file system"), "drevet kan kun læses"),
         (FileNotFoundError(errno.ENOENT, "No such file"), "mappen findes ikke"),

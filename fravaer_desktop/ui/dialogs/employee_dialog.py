@@ -77,7 +77,7 @@ class EmployeeDialog(SaveDialog):
         row.addWidget(QLabel("til"))
         row.addWidget(self.s56_to, 1)
         self.errors.add_row(self.form, "§ 56:", s56, "section_56_to")
-        hint = QLabel("Der registreres aldrig CPR-nummer eller helbredsoplysninger.")
+        hint = QLabel("Der registreres aldrig CPR-nummer eller diagnoser.")
         hint.setWordWrap(True)
         hint.setEnabled(False)
         self.form.addRow("", hint)
