@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from fravaer_desktop.core.absence import joined_absences
 from fravaer_desktop.core.counters import (
     has_rule_120,
     months_before,
@@ -133,6 +134,11 @@ def absence_status_pdf(store: Store, spell_id: int, overview: Overview | None = 
     )
 
     spell = store.absences.get(spell_id)
+    # A partial return that continues full absence is printed as the one absence it is part of.
+    spell = next(
+        whole for whole, parts in joined_absences(store.absences.for_employee(spell.employee_id))
+        if any(part.id == spell_id for part in parts)
+    )  # fmt: skip
     employee = store.employees.get(spell.employee_id)
     items = (overview or current_overview(store)).items
     company = store.company.get()

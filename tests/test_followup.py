@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee, Goal, GoalMetric
 from fravaer_desktop.core.overview import Overview, build_overview
 from fravaer_desktop.followup import (
+    absence_status_pdf,
     current_goal_status,
     current_overview,
     employee_overview,
@@ -140,3 +141,27 @@ def test_a_goal_set_today_is_in_the_overblik_status(company_store: Store, today:
     company_store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 3.5, today))
     _, goal = todays_follow_up(company_store)
     assert goal is not None and goal.absence_goal.target == 3.5
+
+
+def test_the_status_of_a_partial_return_is_printed_for_the_whole_absence(
+    company_store: Store,
+) -> None:
+    """Printed from the partial spell, the paper still starts at the first day of the absence
+    and lists the deadlines counted from it."""
+    import io
+
+    from pypdf import PdfReader
+
+    anna = company_store.employees.list_all()[0]
+    company_store.absences.add(
+        AbsenceSpell(anna.id, date(2026, 9, 7), last_day=date(2026, 10, 25))
+    )
+    partial = company_store.absences.add(
+        AbsenceSpell(anna.id, date(2026, 10, 26), partial_hours_per_week=18.5)
+    )
+
+    pdf = absence_status_pdf(company_store, partial.id)
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "7. september 2026" in text and "Dag 78" in text
+    assert "5. oktober 2026" in text  # the conversation, 4 weeks from 7 September

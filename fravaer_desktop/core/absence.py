@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from enum import Enum
 
 from fravaer_desktop.core.calendar import count_working_days, days_between
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 
 WORKING_DAYS_PER_WEEK = 5
+ONE_DAY = timedelta(days=1)
 
 
 class DayStatus(Enum):
@@ -19,6 +20,40 @@ class DayStatus(Enum):
     PRESENT = "present"
     FULL = "full"
     PARTIAL = "partial"
+
+
+def joined_absences(
+    spells: Iterable[AbsenceSpell],
+) -> list[tuple[AbsenceSpell, list[AbsenceSpell]]]:
+    """One employee's spells as unbroken absences: (the absence as one spell, its parts).
+
+    A spell of the same kind that begins the day after another ended continues it (typically a
+    partial return after full absence): the law's deadlines run from the first day of the whole
+    absence. The whole has the first part's id and first day, and the last part's last day,
+    extent, expected return and note.
+    """
+    groups: list[list[AbsenceSpell]] = []
+    open_by_kind: dict[str, list[AbsenceSpell]] = {}
+    for spell in sorted(spells, key=lambda s: s.first_day):
+        group = open_by_kind.get(spell.kind)
+        ends = group[-1].last_day if group else None
+        if group is not None and ends is not None and ends + ONE_DAY == spell.first_day:
+            group.append(spell)
+        else:
+            group = [spell]
+            groups.append(group)
+            open_by_kind[spell.kind] = group
+    return [(_as_one(parts), parts) for parts in groups]
+
+
+def _as_one(parts: list[AbsenceSpell]) -> AbsenceSpell:
+    if len(parts) == 1:
+        return parts[0]
+    last = parts[-1]
+    return replace(
+        parts[0], last_day=last.last_day, partial_hours_per_week=last.partial_hours_per_week,
+        expected_return=last.expected_return, note=last.note,
+    )  # fmt: skip
 
 
 def spells_overlap(a: AbsenceSpell, b: AbsenceSpell) -> bool:

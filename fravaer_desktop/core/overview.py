@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
+from fravaer_desktop.core.absence import joined_absences
 from fravaer_desktop.core.counters import (
     FrequentAbsence,
     Rule120Status,
@@ -156,13 +157,16 @@ def build_overview(
     for employee in employees:
         overview.names[employee.id] = employee.name
         own = by_employee.get(employee.id, [])
-        for spell in own:
-            if spell.first_day > today or (spell.last_day and spell.first_day < follow_from):
+        for whole, parts in joined_absences(own):
+            if whole.first_day > today or (whole.last_day and whole.first_day < follow_from):
                 continue
-            overview.items.extend(_spell_items(employee, spell, salary_paid, policy, today))
-            if spell.covers(today):
-                day_number = (today - spell.first_day).days + 1
-                overview.absent_now.append(AbsentNow(employee.id, employee.name, spell, day_number))
+            overview.items.extend(_spell_items(employee, whole, salary_paid, policy, today))
+            current = next((part for part in parts if part.covers(today)), None)
+            if current is not None:  # today's extent; the day number counts the whole absence
+                day_number = (today - whole.first_day).days + 1
+                overview.absent_now.append(
+                    AbsentNow(employee.id, employee.name, current, day_number)
+                )
         overview.items.extend(_employee_items(overview, employee, own, policy, today))
     applied = [
         _with_decision(item, _decision_in_force(item, by_key.get(item.key), by_employee, today))

@@ -13,6 +13,7 @@ from fravaer_desktop.core.absence import (
     SpellFigures,
     absent_on,
     day_statuses,
+    joined_absences,
     spell_figures,
     spells_overlap,
     total_figures,
@@ -355,3 +356,22 @@ def test_figures_are_never_negative_and_working_days_never_exceed_calendar_days(
     assert 0 <= figures.working_days <= figures.calendar_days
     assert 0 <= figures.hours <= figures.working_days * employee.weekly_hours / 5 + 0.005
     assert figures.calendar_days <= (period[1] - period[0]).days + 1
+
+
+def test_spells_of_one_kind_that_follow_directly_are_joined_into_one_absence() -> None:
+    full = AbsenceSpell(1, date(2026, 9, 7), last_day=date(2026, 10, 25), id=1)
+    partial = AbsenceSpell(
+        1, date(2026, 10, 26), last_day=date(2026, 11, 22), partial_hours_per_week=18.5,
+        expected_return=date(2026, 11, 23), note="Møder kl. 8-12", id=2,
+    )  # fmt: skip
+    later = AbsenceSpell(1, date(2026, 11, 24), id=3)  # a day in between: a new absence
+
+    joined = joined_absences([later, partial, full])
+
+    assert [parts for _, parts in joined] == [[full, partial], [later]]
+    whole = joined[0][0]
+    assert (whole.id, whole.first_day, whole.last_day) == (1, date(2026, 9, 7), date(2026, 11, 22))
+    assert (whole.partial_hours_per_week, whole.expected_return, whole.note) == (
+        18.5, date(2026, 11, 23), "Møder kl. 8-12",
+    )  # fmt: skip
+    assert joined[1][0] is later

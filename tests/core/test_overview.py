@@ -489,3 +489,37 @@ def test_the_retention_plan_option_leaves_when_the_employee_is_back() -> None:
     assert "fastholdelsesplan" in {i.rule for i in overview([long_ongoing]).items}
     back = replace(long_ongoing, last_day=date(2026, 11, 20))
     assert "fastholdelsesplan" not in {i.rule for i in overview([back]).items}
+
+
+# --- A partial return that continues full absence ----------------------------------------------
+
+FULL = AbsenceSpell(1, date(2026, 9, 7), last_day=date(2026, 10, 25), id=40)  # 7 weeks away
+PARTIAL = AbsenceSpell(1, date(2026, 10, 26), partial_hours_per_week=18.5, id=41)  # half days
+
+
+def test_a_partial_return_is_the_same_absence_for_the_deadlines() -> None:
+    """The law's deadlines run from the first day of the whole absence; a partial return the
+    day after full absence must not start a second conversation or a second report."""
+    result = overview([PARTIAL, FULL])
+
+    conversations = [i for i in result.items if i.rule == "samtale"]
+    assert [(i.due, i.spell_id) for i in conversations] == [(date(2026, 10, 5), 40)]
+    reports = [i for i in result.items if i.rule == "anmeldelse"]
+    assert [(i.due, i.spell_id) for i in reports] == [(date(2026, 10, 12), 40)]
+    assert {i.spell_id for i in result.items if i.spell_id is not None} == {40}
+
+
+def test_absent_today_shows_todays_extent_and_counts_days_from_the_first_day() -> None:
+    (absent,) = overview([PARTIAL, FULL]).absent_now
+
+    assert absent.spell == PARTIAL and absent.spell.is_partial
+    assert absent.day_number == (TODAY - FULL.first_day).days + 1 == 78
+
+
+def test_another_kind_the_day_after_is_an_absence_of_its_own() -> None:
+    child = AbsenceSpell(1, date(2026, 10, 26), AbsenceKind.CHILD_SICK, date(2026, 10, 26), id=42)
+
+    result = overview([child, FULL])
+
+    assert [i.due for i in result.items if i.rule == "samtale"] == [date(2026, 10, 5)]
+    assert not result.absent_now
