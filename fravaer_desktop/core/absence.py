@@ -32,6 +32,13 @@ def joined_absences(
     absence. The whole has the first part's id and first day, and the last part's last day,
     extent, expected return and note.
     """
+    spells = list(spells)
+    last_days = {s.last_day for s in spells}
+    for spell in spells:
+        if spell.first_day - ONE_DAY in last_days:
+            break
+    else:  # nothing continues: most employees, at every start
+        return [(s, [s]) for s in spells]
     groups: list[list[AbsenceSpell]] = []
     open_by_kind: dict[str, list[AbsenceSpell]] = {}
     for spell in sorted(spells, key=lambda s: s.first_day):
