@@ -207,9 +207,12 @@ def _spell_items(
     employee: Employee, spell: AbsenceSpell, salary_paid: bool, policy: AbsencePolicy, today: date
 ) -> list[OverviewItem]:
     section_56 = _under_section_56(employee, spell)
+    expected_return = spell.expected_return
+    if spell.last_day is None and expected_return is not None and expected_return <= today:
+        expected_return = None  # the day came and the employee is still away: return unknown
     deadlines = deadlines_for(
         spell.first_day, kind=spell.kind, last_day=spell.last_day,
-        expected_return=spell.expected_return, salary_paid=salary_paid,
+        expected_return=expected_return, salary_paid=salary_paid,
         fleksjob=employee.fleksjob, section_56=section_56, employed_since=employee.employed_from,
         leaves_on=employee.employed_to,
     )  # fmt: skip

@@ -120,6 +120,13 @@ def validate_spell(
                 "Første fraværsdag ligger mere end et år ude i fremtiden. Tjek årstallet.",
             )
         )
+    if spell.last_day is not None and spell.last_day > today + timedelta(days=MAX_DAYS_AHEAD):
+        errors.append(
+            FieldError(
+                "last_day",
+                "Sidste fraværsdag ligger mere end et år ude i fremtiden. Tjek årstallet.",
+            )
+        )
     if spell.first_day < employee.employed_from:
         errors.append(
             FieldError(

@@ -523,3 +523,14 @@ def test_another_kind_the_day_after_is_an_absence_of_its_own() -> None:
 
     assert [i.due for i in result.items if i.rule == "samtale"] == [date(2026, 10, 5)]
     assert not result.absent_now
+
+
+def test_an_expected_return_that_has_passed_no_longer_hides_the_retention_plan() -> None:
+    """Expected back on 25 January, still away on 10 March (day 65): the 8-week options apply."""
+    spell = AbsenceSpell(1, date(2026, 1, 5), expected_return=date(2026, 1, 25), id=50)
+
+    early = overview([spell], today=date(2026, 1, 20))
+    late = overview([spell], today=date(2026, 3, 10))
+
+    assert "fastholdelsesplan" not in {i.rule for i in early.items}
+    assert {"fastholdelsesplan", "fast_track"} <= {i.rule for i in late.items}

@@ -44,6 +44,14 @@ def only_error(errors: list[FieldError]) -> FieldError:
 
 REFUSED_SPELLS = [
     pytest.param(
+        new_spell(date(2026, 3, 2), date(2027, 12, 6)),
+        ANNA,
+        [],
+        "last_day",
+        "Sidste fraværsdag ligger mere end et år ude i fremtiden. Tjek årstallet.",
+        id="a last day more than a year ahead (a typo in the year)",
+    ),
+    pytest.param(
         new_spell(date(2026, 3, 7)),
         ANNA,
         [EARLIER],
