@@ -223,6 +223,9 @@ def _spell_items(
             continue
         if back and deadline.is_option and deadline.due is None:
             continue  # e.g. a retention plan: moot once the employee is back
+        after_return = deadline.due is not None and not _runs_beyond(spell, deadline.due)
+        if back and deadline.is_milestone and after_return:
+            continue  # e.g. the jobcenter's first talk: it does not happen after the return
         items.append(
             OverviewItem(
                 deadline.rule, employee.id, employee.name, deadline.title, deadline.explanation,

@@ -534,3 +534,15 @@ def test_an_expected_return_that_has_passed_no_longer_hides_the_retention_plan()
 
     assert "fastholdelsesplan" not in {i.rule for i in early.items}
     assert {"fastholdelsesplan", "fast_track"} <= {i.rule for i in late.items}
+
+
+def test_the_jobcenters_first_talk_is_not_shown_once_the_employee_is_back_before_it() -> None:
+    """31 days away, back on 5 February: the kommune's follow-up by week 8 will not happen."""
+    spell = AbsenceSpell(1, date(2026, 1, 5), last_day=date(2026, 2, 4), id=60)
+
+    while_away = overview([replace(spell, last_day=None)], today=date(2026, 2, 4))
+    back = overview([spell], today=date(2026, 2, 8))
+
+    assert "jobcenter" in {i.rule for i in while_away.items}
+    assert "jobcenter" not in {i.rule for i in back.items}
+    assert "anmeldelse" in {i.rule for i in back.items}  # the report is still due
