@@ -29,16 +29,21 @@ from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.messages import show_about, show_warning
-from fravaer_desktop.ui.pages.company_page import CompanyPage, describe_file
 from fravaer_desktop.ui.pages.overview_page import OverviewPage
 from fravaer_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     from fravaer_desktop.ui.pages.absence_page import AbsencePage
+    from fravaer_desktop.ui.pages.company_page import CompanyPage
     from fravaer_desktop.ui.pages.employees_page import EmployeesPage
     from fravaer_desktop.ui.pages.statistics_page import StatisticsPage
 
 PAGE_TITLES = ("Overblik", "Fravær", "Medarbejdere", "Statistik", "Virksomhed")
+
+
+def describe_file(path: Path | None) -> str:
+    """Where the open company is kept, for the status bar and the Virksomhed page."""
+    return str(path) if path is not None else "En midlertidig demofil (slettes, når du lukker)"
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +77,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self.actions)
         self.overview_page.open_employee.connect(self.show_employee)
         # Built (and their modules loaded) when first opened: they read much more than the
-        # first page needs.
+        # first page needs, and every widget built costs start-up time.
         self._absence_slot = LazyPage(self._build_absence_page)
         self._employees_slot = LazyPage(self._build_employees_page)
         self._statistics_slot = LazyPage(self._build_statistics_page, lambda page: page.reload())
@@ -83,17 +88,14 @@ class MainWindow(QMainWindow):
             self.actions.employee_deleted,
         ):
             signal.connect(lambda *_: self._statistics_slot.mark_stale())
-        self.company_page = CompanyPage(describe_file(file_path))
-        self.company_page.edit_requested.connect(self.edit_company)
-        self.company_page.backup_requested.connect(self.backup)
-        self.company_page.policy_requested.connect(self.edit_policy)
+        self._company_slot = LazyPage(self._build_company_page, self._fill_company_page)
         self.pages = QStackedWidget()
         for page in (
             self.overview_page,
             self._absence_slot,
             self._employees_slot,
             self._statistics_slot,
-            self.company_page,
+            self._company_slot,
         ):
             self.pages.addWidget(page)
         self.navigation = QListWidget()
@@ -137,6 +139,10 @@ class MainWindow(QMainWindow):
     def statistics_page(self) -> StatisticsPage:
         return self._statistics_slot.page()
 
+    @property
+    def company_page(self) -> CompanyPage:
+        return self._company_slot.page()
+
     def show_page(self, title: str) -> None:
         self.navigation.setCurrentRow(PAGE_TITLES.index(title))
 
@@ -164,6 +170,20 @@ class MainWindow(QMainWindow):
         page.goals_changed.connect(self.overview_page.data_changed)
         return page
 
+    def _build_company_page(self) -> CompanyPage:
+        from fravaer_desktop.ui.pages.company_page import CompanyPage
+
+        page = CompanyPage(describe_file(self.file_path))
+        page.edit_requested.connect(self.edit_company)
+        page.backup_requested.connect(self.backup)
+        page.policy_requested.connect(self.edit_policy)
+        self._fill_company_page(page)
+        return page
+
+    def _fill_company_page(self, page: CompanyPage) -> None:
+        page.show_company(self.store.company.get())
+        page.show_policy(self.store.policy.get())
+
     def edit_company(self) -> None:
         from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
 
@@ -180,7 +200,7 @@ class MainWindow(QMainWindow):
 
         dialog = PolicyDialog(self.store.policy, self)
         if dialog.exec():
-            self.company_page.show_policy(dialog.result_object)
+            self._company_slot.mark_stale()
             self.overview_page.data_changed()
             self.statusBar().showMessage("Fraværspolitikken er gemt", 8000)
 
@@ -212,8 +232,7 @@ class MainWindow(QMainWindow):
 
     def _show_company(self) -> None:
         company = self.store.company.get()
-        self.company_page.show_company(company)
-        self.company_page.show_policy(self.store.policy.get())
+        self._company_slot.mark_stale()
         name = company.name if company else "Ingen virksomhed"
         suffix = " (demo)" if self.is_demo else ""
         self.setWindowTitle(f"{name}{suffix} – {APP_NAME}")

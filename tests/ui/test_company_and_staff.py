@@ -140,3 +140,31 @@ def test_the_employee_list_shows_name_department_and_job_title_in_full(
     assert job_title_right <= table.viewport().width()
     list_width, detail_width = page.splitter.sizes()
     assert detail_width >= list_width
+
+
+def test_the_virksomhed_page_shows_changes_made_while_another_page_was_open(
+    qtbot, window, drive_modal
+):
+    """The Virksomhed page is built when first opened; changes made from the menu while it is
+    hidden are shown when it is opened again, and at once while it is visible."""
+    window.show_page("Virksomhed")
+    assert window.company_page.salary.text() == "Ja, virksomheden betaler løn"
+    window.show_page("Overblik")
+
+    def rename_and_no_salary(dialog):
+        dialog.name_edit.setText("Bageriet Nord ApS")
+        dialog.pays_salary.setChecked(False)
+        dialog.save_button.click()
+
+    drive_modal(window.edit_company, rename_and_no_salary)
+    assert window.windowTitle().startswith("Bageriet Nord ApS")
+    window.show_page("Virksomhed")
+    assert window.company_page.name.text() == "Bageriet Nord ApS"
+    assert window.company_page.salary.text() == "Nej"
+
+    def hours_30(dialog):
+        dialog.weekly_hours.setValue(30)
+        dialog.save_button.click()
+
+    drive_modal(window.edit_company, hours_30)
+    assert window.company_page.hours.text() == "30 timer pr. uge"

@@ -64,6 +64,7 @@ NOT_AT_START = (
     "fravaer_desktop.ui.pages.absence_page",
     "fravaer_desktop.ui.pages.employees_page",
     "fravaer_desktop.ui.pages.statistics_page",
+    "fravaer_desktop.ui.pages.company_page",
     "fravaer_desktop.ui.dialogs.spell_dialog",
     "fravaer_desktop.ui.dialogs.employee_dialog",
     "fravaer_desktop.ui.dialogs.company_dialog",
@@ -78,12 +79,13 @@ def test_pages_and_dialogs_load_when_first_opened(tmp_path) -> None:
     code = _start_window(["--db", str(tmp_path / "demo.sqlite"), "--demo"]) + (
         f"loaded = [m for m in {NOT_AT_START!r} if m in sys.modules]\n"
         "assert not loaded, loaded\n"
-        "for title in ('Fravær', 'Medarbejdere', 'Statistik'):\n"
+        "for title in ('Fravær', 'Medarbejdere', 'Statistik', 'Virksomhed'):\n"
         "    window.show_page(title)\n"
         "    app.processEvents()\n"
         "assert window.absence_page.isVisible() is False\n"
-        "assert window.statistics_page.isVisible()\n"
-        "for name in ('absence_page', 'employees_page', 'statistics_page'):\n"
+        "assert window.company_page.isVisible()\n"
+        "assert window.company_page.name.text() == window.store.company.get().name\n"
+        "for name in ('absence_page', 'employees_page', 'statistics_page', 'company_page'):\n"
         "    assert f'fravaer_desktop.ui.pages.{name}' in sys.modules\n"
         "window.close_store()\n"
     )

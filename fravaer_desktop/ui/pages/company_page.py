@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -99,7 +97,3 @@ class CompanyPage(QWidget):
             "Ja, virksomheden betaler løn" if company.pays_salary_during_sickness else "Nej"
         )
         self.hours.setText(f"{number(company.standard_weekly_hours)} timer pr. uge")
-
-
-def describe_file(path: Path | None) -> str:
-    return str(path) if path is not None else "En midlertidig demofil (slettes, når du lukker)"
