@@ -9,6 +9,7 @@ from enum import Enum
 
 from fravaer_desktop.core.calendar import count_working_days, days_between
 from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.core.rules import is_fit_by_law
 
 WORKING_DAYS_PER_WEEK = 5
 ONE_DAY = timedelta(days=1)
@@ -44,13 +45,18 @@ def joined_absences(
     for spell in sorted(spells, key=lambda s: s.first_day):
         group = open_by_kind.get(spell.kind)
         ends = group[-1].last_day if group else None
-        if group is not None and ends is not None and ends + ONE_DAY == spell.first_day:
+        continues = group is not None and ends is not None and ends + ONE_DAY == spell.first_day
+        if continues and not (_is_fit(group[-1]) or _is_fit(spell)):
             group.append(spell)
         else:
             group = [spell]
             groups.append(group)
             open_by_kind[spell.kind] = group
     return [(_as_one(parts), parts) for parts in groups]
+
+
+def _is_fit(spell: AbsenceSpell) -> bool:
+    return is_fit_by_law(spell.first_day, spell.kind, spell.partial_hours_per_week)
 
 
 def _as_one(parts: list[AbsenceSpell]) -> AbsenceSpell:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
-from fravaer_desktop.core.rules import latest
+from fravaer_desktop.core.rules import is_fit_by_law, latest
 
 ONE_DAY = timedelta(days=1)
 DEFAULT_POLICY = AbsencePolicy()
@@ -74,11 +74,14 @@ def _sick_periods(
     """The unbroken absences made of the spells of `kinds`: (first day, last day), in order.
 
     Spells that overlap or follow each other directly (the next begins the day after) are one
-    period; an ongoing spell runs until `ongoing_until`.
+    period; an ongoing spell runs until `ongoing_until`. Partial absence under 4 hours a week
+    is no sickness under the law and is left out.
     """
     periods: list[tuple[date, date]] = []
     for first, last in sorted(
-        (s.first_day, s.last_day or ongoing_until) for s in spells if s.kind in kinds
+        (s.first_day, s.last_day or ongoing_until)
+        for s in spells
+        if s.kind in kinds and not is_fit_by_law(s.first_day, s.kind, s.partial_hours_per_week)
     ):
         if periods and first <= periods[-1][1] + ONE_DAY:
             periods[-1] = (periods[-1][0], max(periods[-1][1], last))

@@ -12,9 +12,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fravaer_desktop.core.frozen import build_frozen
-from fravaer_desktop.core.rules import RuleVersion, rule_for, rules_in_force
+from fravaer_desktop.core.rules import RuleVersion, is_fit_by_law, rule_for, rules_in_force
 
 ONE_DAY = timedelta(days=1)
+
+#: The rules that follow from being sick under the sygedagpengelov (or barselsloven): none of
+#: them applies while a partial absence is too small to count ("delvis_fravaer"). Reporting a
+#: work accident in EASY does not depend on it.
+NEEDS_SICKNESS_BY_LAW = frozenset(
+    {
+        "samtale",
+        "arbejdsgiverperiode",
+        "anmeldelse",
+        "graviditet_anmeldelse",
+        "fast_track",
+        "fastholdelsesplan",
+        "jobcenter",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -135,14 +150,19 @@ def deadlines_for(
     section_56: bool = False,
     employed_since: date | None = None,
     leaves_on: date | None = None,
+    partial_hours_per_week: float | None = None,
 ) -> list[Deadline]:
     """The rules that apply to one spell, with their deadlines, earliest first.
 
     `kind` is one of "sygdom", "barn_syg", "graviditet", "arbejdsskade", "andet".
     `salary_paid` False means the employer pays sygedagpenge, not salary, during sickness.
     `leaves_on` is the last day of employment of an employee under notice.
+    `partial_hours_per_week` is None for full absence; under 4 hours a week the employee
+    counts as fit under the law, and only rules outside the sygedagpengelov remain.
     """
     rules = rules_in_force(first_day, str(kind))  # one lookup for the spell's whole rule set
+    if is_fit_by_law(first_day, kind, partial_hours_per_week):
+        rules = {name: v for name, v in rules.items() if name not in NEEDS_SICKNESS_BY_LAW}
     found: list[Deadline] = []
     if (version := rules.get("samtale")) is not None:
         due = first_day + version.days("due_days")

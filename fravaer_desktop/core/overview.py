@@ -214,7 +214,7 @@ def _spell_items(
         spell.first_day, kind=spell.kind, last_day=spell.last_day,
         expected_return=expected_return, salary_paid=salary_paid,
         fleksjob=employee.fleksjob, section_56=section_56, employed_since=employee.employed_from,
-        leaves_on=employee.employed_to,
+        leaves_on=employee.employed_to, partial_hours_per_week=spell.partial_hours_per_week,
     )  # fmt: skip
     items = []
     back = spell.last_day is not None and spell.last_day < today

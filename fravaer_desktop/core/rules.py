@@ -279,6 +279,30 @@ RULES: tuple[RuleVersion, ...] = (
         ),
     ),
     RuleVersion(
+        rule="delvis_fravaer",
+        title="Delvist fravær under 4 timer om ugen",
+        explanation=(
+            "Er medarbejderen væk mindre end 4 timer om ugen (transport og ventetid ved "
+            "behandling medregnet), regnes vedkommende som rask efter sygedagpengeloven: der er "
+            "ingen refusion eller sygedagpenge, og lovens frister (samtale, anmeldelse, "
+            "kommunens opfølgning) gælder ikke. Fraværet tæller stadig med i jeres egne "
+            "fraværstal og i 120-dagesreglen."
+        ),
+        source=(
+            "Sygedagpengeloven § 7 og § 53 (delvis uarbejdsdygtighed); barselsloven for "
+            "graviditetsrelateret fravær"
+        ),
+        valid_from=LAW_TEXT_READ,
+        kinds=frozenset({OWN, PREGNANCY, INJURY}),
+        numbers={"minimum_hours_per_week": 4},
+        note=(
+            "Mindst 4 timer om ugen (cabiweb.dk, \"Delvis uarbejdsdygtighed\"; odense.dk; "
+            "virk.dk for graviditet). Hvornår grænsen blev indført, er ikke bekræftet, så den "
+            "bruges for fravær fra datoen for den lovtekst, der er læst (LBK 994/2024); ældre "
+            "delvist fravær følges som sygdom. Anmeldelse af en arbejdsskade i EASY gælder stadig."
+        ),
+    ),
+    RuleVersion(
         rule="regel_120",
         title="120-dagesreglen",
         explanation=(
@@ -373,6 +397,17 @@ def rules_in_force(first_day: date, kind: str) -> Mapping[str, RuleVersion]:
                 found[rule] = version
                 break
     return MappingProxyType(found)
+
+
+def is_fit_by_law(first_day: date, kind: str, partial_hours_per_week: float | None) -> bool:
+    """True for a partial absence too small to be sickness under the law (under 4 hours a
+    week, "delvis_fravaer"): the employee counts as fit, so no refusion and no deadlines."""
+    if partial_hours_per_week is None:
+        return False
+    version = rules_in_force(first_day, str(kind)).get("delvis_fravaer")
+    if version is None:
+        return False
+    return partial_hours_per_week < version.numbers["minimum_hours_per_week"]
 
 
 def default_contact_days() -> tuple[int, ...]:

@@ -300,6 +300,22 @@ WEEKS = [
         True,
         id="partial absence counts as whole weeks (nedsatte sygedagpenge)",
     ),
+    pytest.param(
+        [spell(date(2026, 2, 1), date(2026, 8, 4), partial=3.5)],
+        0.0,
+        False,
+        id="under 4 hours a week is fit under the law: no sygedagpenge, nothing counts",
+    ),
+    pytest.param(
+        [
+            spell(date(2026, 3, 2), date(2026, 5, 3)),
+            spell(date(2026, 5, 4), date(2026, 7, 5), partial=2),
+            spell(date(2026, 7, 6), date(2026, 9, 6)),
+        ],
+        9.4,
+        False,
+        id="a small partial part between two full ones does not join them: 30 days off twice",
+    ),
 ]
 
 

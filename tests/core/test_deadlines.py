@@ -234,7 +234,7 @@ def test_the_public_contract_keeps_its_signature() -> None:
 
     assert list(parameters) == [
         "first_day", "kind", "last_day", "expected_return", "salary_paid", "fleksjob",
-        "section_56", "employed_since", "leaves_on",
+        "section_56", "employed_since", "leaves_on", "partial_hours_per_week",
     ]  # fmt: skip
     assert parameters["first_day"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in list(parameters.values())[1:])
@@ -242,6 +242,7 @@ def test_the_public_contract_keeps_its_signature() -> None:
     assert defaults == {
         "kind": "sygdom", "last_day": None, "expected_return": None, "salary_paid": True,
         "fleksjob": False, "section_56": False, "employed_since": None, "leaves_on": None,
+        "partial_hours_per_week": None,
     }  # fmt: skip
 
 
@@ -559,6 +560,40 @@ def test_fast_track_exists_from_the_2015_model(first_day, kwargs, expected) -> N
 )
 def test_the_jobcenters_first_conversation(kwargs, expected) -> None:
     assert dues(MON_5_JAN_2026, **kwargs).get("jobcenter") == expected
+
+
+# --- Partial absence under 4 hours a week (delvis uarbejdsdygtighed) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "kind", "expected"),
+    [
+        pytest.param(None, "sygdom", {"samtale", "arbejdsgiverperiode", "anmeldelse",
+                                      "fast_track", "fastholdelsesplan", "jobcenter"},
+                     id="full absence: every rule"),
+        pytest.param(4.0, "sygdom", {"samtale", "arbejdsgiverperiode", "anmeldelse",
+                                     "fast_track", "fastholdelsesplan", "jobcenter"},
+                     id="4 hours a week: sick under the law"),
+        pytest.param(3.5, "sygdom", set(), id="3.5 hours a week: fit, no rule"),
+        pytest.param(3.5, "graviditet", set(), id="pregnancy, 3.5 hours: no refusion either"),
+        pytest.param(2.0, "arbejdsskade", {"arbejdsskade"}, id="injury, 2 hours: EASY stays"),
+    ],
+)  # fmt: skip
+def test_partial_absence_under_4_hours_a_week_counts_as_fit(hours, kind, expected) -> None:
+    found = dues(MON_5_JAN_2026, kind=kind, partial_hours_per_week=hours)
+
+    assert set(found) == expected
+
+
+def test_the_4_hour_limit_is_in_the_rules_table_from_the_law_text_read() -> None:
+    version = latest("delvis_fravaer")
+
+    assert version.numbers["minimum_hours_per_week"] == 4
+    assert version.valid_from == date(2024, 8, 22)
+    assert "4 timer" in version.explanation and "rask" in version.explanation
+    # Before the day the law text was read, the limit is not confirmed: followed as sickness.
+    old = deadlines_for(date(2024, 8, 21), partial_hours_per_week=2.0)
+    assert "samtale" in {d.rule for d in old}
 
 
 # --- The rules table ---------------------------------------------------------------------------

@@ -516,6 +516,30 @@ def test_absent_today_shows_todays_extent_and_counts_days_from_the_first_day() -
     assert absent.day_number == (TODAY - FULL.first_day).days + 1 == 78
 
 
+def test_a_return_with_under_4_hours_away_a_week_ends_the_absence_for_the_law() -> None:
+    """Back with 3 of 37 hours away a week: fit under the law from that day. The full absence
+    keeps its own deadlines; the small partial part starts none and is not joined to it."""
+    small = replace(PARTIAL, partial_hours_per_week=3.0)
+
+    result = overview([small, FULL])
+
+    law = [i for i in result.items if i.rule in ("samtale", "anmeldelse", "arbejdsgiverperiode")]
+    assert {(i.rule, i.spell_id) for i in law} == {
+        ("samtale", 40), ("arbejdsgiverperiode", 40), ("anmeldelse", 40),
+    }  # fmt: skip
+    assert not any(i.spell_id == 41 and i.rule != "kontakt" for i in result.items)
+    (absent,) = result.absent_now
+    assert absent.spell == small and absent.day_number == (TODAY - small.first_day).days + 1
+
+
+def test_a_lone_partial_absence_under_4_hours_a_week_has_no_legal_deadline() -> None:
+    small = AbsenceSpell(1, date(2026, 10, 5), partial_hours_per_week=2.0, id=70)
+    four = replace(small, partial_hours_per_week=4.0)
+
+    assert {i.rule for i in overview([small]).items} <= {"kontakt"}
+    assert {"samtale", "anmeldelse", "jobcenter"} <= {i.rule for i in overview([four]).items}
+
+
 def test_another_kind_the_day_after_is_an_absence_of_its_own() -> None:
     child = AbsenceSpell(1, date(2026, 10, 26), AbsenceKind.CHILD_SICK, date(2026, 10, 26), id=42)
 

@@ -121,3 +121,28 @@ def test_a_renamed_employee_is_shown_and_found_by_the_new_name(qtbot, window, dr
     assert page.model.data(page.model.index(row, 0)) == "Anna Holm"
     assert "anna holm" in page.model.search_text(row)
     assert "Anna Holm" in page.today_list.item(0).text()
+
+
+def test_a_partial_absence_under_4_hours_a_week_is_explained_and_saved(
+    qtbot, window, company_store, drive_modal, today
+):
+    """3 hours away a week is fit under the law: the dialog says so as the hours are typed,
+    and the absence is still stored."""
+    seen = []
+
+    def partial_3_hours(dialog):
+        qtbot.keyClicks(dialog.employee_picker, "Anna Jensen")
+        dialog.partial.setChecked(True)
+        dialog.partial_hours.setValue(3)
+        seen.append((dialog.fit_note.isVisible(), dialog.fit_note.text()))
+        dialog.partial_hours.setValue(4)
+        seen.append((dialog.fit_note.isVisible(), ""))
+        dialog.partial_hours.setValue(3)
+        dialog.save_button.click()
+
+    spell = drive_modal(window.actions.register_sickness, partial_3_hours)
+
+    (shown, text), (shown_at_4, _) = seen
+    assert shown and "regnes medarbejderen som rask" in text and "ingen refusion" in text
+    assert not shown_at_4
+    assert company_store.absences.get(spell.id).partial_hours_per_week == 3

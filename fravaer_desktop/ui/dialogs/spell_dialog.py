@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Employee
 from fravaer_desktop.core.privacy import HEALTH_NOTE_REMINDER, HealthTextCheck
+from fravaer_desktop.core.rules import is_fit_by_law, latest
 from fravaer_desktop.core.validation import MAX_NOTE_LENGTH, FieldError, ValidationError
 from fravaer_desktop.storage.repositories import AbsenceRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog, ask_yes_no
@@ -86,6 +87,10 @@ class SpellDialog(SaveDialog):
         self.set_minimum_width_in_characters(75)
 
     def _extent_row(self, s: AbsenceSpell) -> QWidget:
+        """Full or partial absence, with a note when the hours are too few to count by law."""
+        extent = QWidget()
+        column = QVBoxLayout(extent)
+        column.setContentsMargins(0, 0, 0, 0)
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +111,37 @@ class SpellDialog(SaveDialog):
         layout.addWidget(self.full)
         layout.addWidget(self.partial)
         layout.addWidget(self.partial_hours, 1)
-        return row
+        self.fit_note = QLabel()
+        self.fit_note.setObjectName("fitNote")
+        self.fit_note.setWordWrap(True)
+        self.fit_note.hide()
+        column.addWidget(row)
+        column.addWidget(self.fit_note)
+        self._show_fit_note()
+        for signal in (
+            self.partial.toggled,
+            self.partial_hours.valueChanged,
+            self.kind.currentIndexChanged,
+            self.first_day.dateChanged,
+        ):
+            signal.connect(self._show_fit_note)
+        return extent
+
+    def _show_fit_note(self, *_) -> None:
+        """Under 4 hours away a week the employee counts as fit under the law: say so."""
+        hours = self.partial_hours.value() if self.partial.isChecked() else None
+        kind = AbsenceKind(self.kind.currentData())
+        fit = is_fit_by_law(self.first_day.date_value(), kind, hours)
+        if fit:
+            limit = latest("delvis_fravaer").numbers["minimum_hours_per_week"]
+            self.fit_note.setText(
+                f"Under {limit} timers fravær om ugen regnes medarbejderen som rask efter "
+                "sygedagpengeloven: der er ingen refusion, og lovens frister gælder ikke. "
+                "Fraværet gemmes og tæller med i jeres egne fraværstal."
+            )
+        if fit == self.fit_note.isHidden():
+            self.fit_note.setVisible(fit)
+            self.grow_to_fit()
 
     def spell(self, employee_id: int) -> AbsenceSpell:
         return AbsenceSpell(
