@@ -55,6 +55,33 @@ def joined_absences(
     return [(_as_one(parts), parts) for parts in groups]
 
 
+def within_employment(
+    employee: Employee, spells: Iterable[AbsenceSpell], today: date
+) -> list[AbsenceSpell]:
+    """The employee's spells as the employment allows them: once the employment has ended, a
+    spell still open (no return was registered) ends on the last day of employment."""
+    spells = list(spells)
+    left = employee.employed_to
+    if left is None or left >= today:
+        return spells
+    return [
+        replace(s, last_day=left) if s.last_day is None and s.first_day <= left else s
+        for s in spells
+    ]
+
+
+def absent_on(
+    employee: Employee, spells: Iterable[AbsenceSpell], day: date
+) -> tuple[AbsenceSpell, int] | None:
+    """The part of the employee's absence that covers `day`, and `day`'s number in the whole
+    unbroken absence (day 1 = its first day), or None when the employee is not away then."""
+    for whole, parts in joined_absences(within_employment(employee, spells, day)):
+        current = next((part for part in parts if part.covers(day)), None)
+        if current is not None:
+            return current, (day - whole.first_day).days + 1
+    return None
+
+
 def _is_fit(spell: AbsenceSpell) -> bool:
     return is_fit_by_law(spell.first_day, spell.kind, spell.partial_hours_per_week)
 
@@ -157,9 +184,4 @@ def day_statuses(
             if statuses.get(day) is not DayStatus.FULL:
                 statuses[day] = status
     return statuses
-
-
-def absent_on(spells: Iterable[AbsenceSpell], day: date) -> list[AbsenceSpell]:
-    """The spells that cover `day`."""
-    return [spell for spell in spells if spell.covers(day)]
 

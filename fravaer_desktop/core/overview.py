@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
-from fravaer_desktop.core.absence import joined_absences
+from fravaer_desktop.core.absence import joined_absences, within_employment
 from fravaer_desktop.core.counters import (
     FrequentAbsence,
     Rule120Status,
@@ -156,7 +156,7 @@ def build_overview(
     follow_from = months_before(today, FOLLOW_UP_MONTHS)
     for employee in employees:
         overview.names[employee.id] = employee.name
-        own = by_employee.get(employee.id, [])
+        own = within_employment(employee, by_employee.get(employee.id, []), today)
         for whole, parts in joined_absences(own):
             if whole.first_day > today or (whole.last_day and whole.first_day < follow_from):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from fravaer_desktop.core.absence import (
     spell_figures,
     spells_overlap,
     total_figures,
+    within_employment,
 )
 from fravaer_desktop.core.calendar import days_between
 from fravaer_desktop.core.models import AbsenceSpell, Employee
@@ -222,12 +224,28 @@ def test_day_statuses_show_an_ongoing_spell_up_to_today_only() -> None:
     assert sorted(statuses) == [date(2026, 11, 20) + timedelta(days=i) for i in range(4)]
 
 
-def test_absent_on_finds_the_spells_covering_a_day() -> None:
+def test_absent_on_gives_the_part_covering_a_day_and_its_number_in_the_whole_absence() -> None:
     closed = spell(date(2026, 3, 2), date(2026, 3, 6))
-    ongoing = spell(date(2026, 11, 16), None)
-    assert absent_on([closed, ongoing], date(2026, 3, 6)) == [closed]
-    assert absent_on([closed, ongoing], date(2026, 3, 7)) == []
-    assert absent_on([closed, ongoing], date(2027, 6, 1)) == [ongoing]
+    full = spell(date(2026, 10, 1), date(2026, 10, 31))
+    partial = spell(date(2026, 11, 1), None, partial=18.5)
+    spells = [closed, full, partial]
+    assert absent_on(ANNA, spells, date(2026, 3, 6)) == (closed, 5)
+    assert absent_on(ANNA, spells, date(2026, 3, 7)) is None
+    assert absent_on(ANNA, spells, TODAY) == (partial, 54)  # day 1 was 1 October
+
+
+def test_an_open_spell_ends_with_the_employment() -> None:
+    """Left on 13 November while still registered as sick: not absent after that, and the
+    spell counts as ending on the last day of employment."""
+    left = replace(ANNA, employed_to=date(2026, 11, 13))
+    ongoing = spell(date(2026, 11, 2), None)
+
+    ended = replace(ongoing, last_day=date(2026, 11, 13))
+    assert within_employment(left, [ongoing], TODAY) == [ended]
+    assert absent_on(left, [ongoing], TODAY) is None
+    assert absent_on(left, [ongoing], date(2026, 11, 13)) == (ongoing, 12)
+    leaves_later = replace(ANNA, employed_to=date(2026, 12, 31))  # under notice
+    assert within_employment(leaves_later, [ongoing], TODAY) == [ongoing]
 
 
 @pytest.mark.parametrize(

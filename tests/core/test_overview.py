@@ -540,6 +540,19 @@ def test_a_lone_partial_absence_under_4_hours_a_week_has_no_legal_deadline() -> 
     assert {"samtale", "anmeldelse", "jobcenter"} <= {i.rule for i in overview([four]).items}
 
 
+def test_an_employee_who_left_while_registered_sick_is_no_longer_followed_as_absent() -> None:
+    """Sick since 2 November, left on 13 November, no return registered: the absence ends with
+    the employment. Not absent today, no more contact calls; the conversation (due 30
+    November) is moot because the employee left within 8 weeks."""
+    left = replace(ANNA, employed_to=date(2026, 11, 13))
+    sick = AbsenceSpell(1, date(2026, 11, 2), id=80)
+
+    result = overview([sick], employees=[left])
+
+    assert result.absent_now == []
+    assert [i for i in result.items if i.rule in ("kontakt", "samtale")] == []
+
+
 def test_another_kind_the_day_after_is_an_absence_of_its_own() -> None:
     child = AbsenceSpell(1, date(2026, 10, 26), AbsenceKind.CHILD_SICK, date(2026, 10, 26), id=42)
 

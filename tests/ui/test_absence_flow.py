@@ -146,3 +146,35 @@ def test_a_partial_absence_under_4_hours_a_week_is_explained_and_saved(
     assert shown and "regnes medarbejderen som rask" in text and "ingen refusion" in text
     assert not shown_at_4
     assert company_store.absences.get(spell.id).partial_hours_per_week == 3
+
+
+def test_todays_list_counts_a_partial_return_from_the_first_day_and_skips_those_who_left(
+    qtbot, window, company_store, today
+):
+    """Anna was fully away in October and works half days from 1 November: one absence, day
+    54 today, on the Fravær page and on the Overblik alike. Bo left on 13 November while still
+    registered as sick: not absent today."""
+    from dataclasses import replace
+
+    anna, bo = sorted(company_store.employees.list_all(), key=lambda e: e.name)[:2]
+    full = AbsenceSpell(anna.id, date(2026, 10, 1), last_day=date(2026, 10, 31))
+    company_store.absences.add(full)
+    half_days = AbsenceSpell(anna.id, date(2026, 11, 1), partial_hours_per_week=18.5)
+    company_store.absences.add(half_days)
+    company_store.absences.add(AbsenceSpell(bo.id, date(2026, 11, 2)))
+    company_store.employees.update(replace(bo, employed_to=date(2026, 11, 13)))
+    window.show_page("Fravær")
+    window.absence_page.reload()
+
+    texts = [window.absence_page.today_list.item(n).text()
+             for n in range(window.absence_page.today_list.count())]  # fmt: skip
+    assert texts == [
+        "Anna Jensen – egen sygdom, delvist (18,5 t/uge) fra 01-11-2026 – siden 01-10-2026 "
+        "(54 dage)"
+    ]
+    window.show_page("Overblik")
+    window.overview_page.reload()
+    panel = window.overview_page.side.absent_list
+    assert [panel.item(n).text() for n in range(panel.count())] == [
+        "Anna Jensen\ndag 54, siden 1. oktober 2026; delvist fra 1. november 2026"
+    ]

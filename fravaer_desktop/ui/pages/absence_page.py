@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fravaer_desktop.core.absence import absent_on
 from fravaer_desktop.core.danish import days_text, short_date, weekday_date
 from fravaer_desktop.core.models import AbsenceSpell
 from fravaer_desktop.ui.actions import AppActions
@@ -105,12 +106,14 @@ class AbsencePage(QWidget):
         today = self.actions.today
         self.today_heading.setText(f"Fravær i dag, {weekday_date(today)}")
         self.today_list.clear()
-        spells = self.actions.store.absences.on_day(today)
-        for spell in sorted(spells, key=lambda s: self.actions.employee_name(s.employee_id)):
-            item = QListWidgetItem(self._today_text(spell, today))
+        absent = self._absent_today(today)
+        for spell, day_number in sorted(
+            absent, key=lambda found: self.actions.employee_name(found[0].employee_id)
+        ):
+            item = QListWidgetItem(self._today_text(spell, day_number))
             item.setData(Qt.ItemDataRole.UserRole, spell)
             self.today_list.addItem(item)
-        if not spells:
+        if not absent:
             empty = QListWidgetItem("Ingen er meldt fraværende i dag.")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.today_list.addItem(empty)
@@ -121,13 +124,32 @@ class AbsencePage(QWidget):
         self.model.set_rows(self.actions.store.absences.between(first, last))
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
 
-    def _today_text(self, spell: AbsenceSpell, today: date) -> str:
-        day_no = (today - spell.first_day).days + 1
+    def _absent_today(self, today: date) -> list[tuple[AbsenceSpell, int]]:
+        """Today's part of each absence, with today's number in the whole unbroken absence (as
+        on the Overblik); nobody whose employment has ended."""
+        store = self.actions.store
+        employees = {e.id: e for e in store.employees.list_all()}
+        found = []
+        for employee_id in {s.employee_id for s in store.absences.on_day(today)}:
+            employee = employees.get(employee_id)
+            if employee is not None:
+                current = absent_on(employee, store.absences.for_employee(employee_id), today)
+                if current is not None:
+                    found.append(current)
+        return found
+
+    def _today_text(self, spell: AbsenceSpell, day_no: int) -> str:
+        """Name, kind and today's extent, and since when the whole absence has lasted (a
+        partial return counts from the first day of the full absence before it)."""
         name = self.actions.employee_name(spell.employee_id)
         until = f", til og med {short_date(spell.last_day)}" if spell.last_day else ""
+        since = self.actions.today - timedelta(days=day_no - 1)
+        extent = extent_text(spell).lower()
+        if spell.first_day != since:
+            extent += f" fra {short_date(spell.first_day)}"
         return (
-            f"{name} – {spell.kind.title.lower()}, {extent_text(spell).lower()} – "
-            f"siden {short_date(spell.first_day)} ({days_text(day_no)}{until})"
+            f"{name} – {spell.kind.title.lower()}, {extent} – "
+            f"siden {short_date(since)} ({days_text(day_no)}{until})"
         )
 
     def _employee_saved(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -52,11 +54,14 @@ class AbsentNowPanel(QWidget):
     def _fill_absent(self, overview: Overview) -> None:
         self.absent_list.clear()
         for absent in sorted(overview.absent_now, key=lambda a: a.employee_name):
-            extent = " (delvist)" if absent.spell.is_partial else ""
-            text = (
-                f"{absent.employee_name}\ndag {absent.day_number}{extent}, "
-                f"siden {long_date(absent.spell.first_day)}"
-            )
+            part = absent.spell
+            since = overview.today - timedelta(days=absent.day_number - 1)
+            text = f"{absent.employee_name}\ndag {absent.day_number}"
+            if part.first_day == since:
+                text += f"{' (delvist)' if part.is_partial else ''}, siden {long_date(since)}"
+            else:  # e.g. a partial return after full absence: one absence, today's extent
+                extent = "delvist" if part.is_partial else "fuldt"
+                text += f", siden {long_date(since)}; {extent} fra {long_date(part.first_day)}"
             self._add(self.absent_list, text, absent.employee_id)
         if not overview.absent_now:
             self.absent_list.addItem("Ingen er fraværende i dag.")
