@@ -157,7 +157,7 @@ def validate_spell(
         )
     if spell.partial_hours_per_week is not None:
         hours = spell.partial_hours_per_week
-        if hours <= 0 or hours >= employee.weekly_hours:
+        if not 0 < hours < employee.weekly_hours:  # also refuses a number that is not one
             errors.append(
                 FieldError(
                     "partial_hours_per_week",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from fravaer_desktop.core.danish import number
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 from fravaer_desktop.core.validation import (
     FieldError,
@@ -88,6 +89,7 @@ class EmployeeRepository:
         assert employee.id is not None, "update needs a stored employee"
         errors = validate_employee(employee)
         errors += self._spells_outside_employment(employee)
+        errors += self._open_partial_spells_beyond(employee)
         raise_if_any(errors)
         with self._db.atomic():
             self._db["employees"].update(employee.id, employee_to_row(employee))
@@ -123,6 +125,25 @@ class EmployeeRepository:
                 )
             )
         return errors
+
+
+    def _open_partial_spells_beyond(self, employee: Employee) -> list[FieldError]:
+        """Fewer weekly hours than an open partial absence has hours away is impossible."""
+        row = self._db.rows(
+            "SELECT MAX(partial_hours_per_week) AS hours FROM absence_spells "
+            "WHERE employee_id = ? AND last_day IS NULL AND partial_hours_per_week IS NOT NULL",
+            (employee.id,),
+        )[0]
+        if row["hours"] is None or row["hours"] < employee.weekly_hours:
+            return []
+        return [
+            FieldError(
+                "weekly_hours",
+                f"{employee.name} er delvist fraværende med {number(row['hours'])} timer om ugen "
+                "i et fravær, der stadig er i gang. Arbejdstiden skal være højere end det; ret "
+                "først fraværet (fx til fuldt fravær), og gem så den nye arbejdstid.",
+            )
+        ]
 
 
 class AbsenceRepository:

@@ -88,6 +88,14 @@ REFUSED_WRITES: list = [
     ),
     pytest.param(
         lambda s: s.absences.add(
+            anna_spell(s, date(2026, 4, 7), date(2026, 4, 10), partial_hours_per_week=float("nan"))
+        ),
+        "partial_hours_per_week",
+        "skal timer fravær pr. uge være mere end 0",
+        id="partial absence of a number that is not a number",
+    ),
+    pytest.param(
+        lambda s: s.absences.add(
             replace(anna_spell(s, date(2027, 11, 24)), employee_id=employee(s, "Bo Nielsen").id)
         ),
         "first_day",

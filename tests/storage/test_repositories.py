@@ -94,6 +94,25 @@ def test_updating_an_employee_changes_the_stored_row(company_store: Store) -> No
     assert (stored.weekly_hours, stored.employed_to) == (25.0, date(2026, 12, 31))
 
 
+def test_weekly_hours_at_or_below_an_open_partial_absence_are_refused(company_store: Store) -> None:
+    """Bo works 30 hours and is away 20 of them a week: 20 hours of work a week is impossible
+    while that absence is open; once it has ended, the hours may change."""
+    bo = employee_named(company_store, "Bo Nielsen")
+    spell = company_store.absences.add(
+        AbsenceSpell(bo.id, date(2026, 11, 2), partial_hours_per_week=20)
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        company_store.employees.update(replace(bo, weekly_hours=20))
+    assert "delvist fraværende med 20 timer om ugen" in refused.value.message_for("weekly_hours")
+    assert company_store.employees.get(bo.id).weekly_hours == 30
+
+    company_store.employees.update(replace(bo, weekly_hours=25))
+    company_store.absences.update(replace(spell, last_day=date(2026, 11, 20)))
+    company_store.employees.update(replace(bo, weekly_hours=15))
+    assert company_store.employees.get(bo.id).weekly_hours == 15
+
+
 def test_an_unknown_employee_is_not_found(store: Store) -> None:
     with pytest.raises(KeyError):
         store.employees.get(999)
