@@ -17,6 +17,8 @@ ONE_DAY = timedelta(days=1)
 #: and the longest note and the most weekly hours accepted.
 MAX_DAYS_AHEAD = 365
 MAX_NOTE_LENGTH = 500
+#: Names, departments and job titles: room for any real one, and they still fit on paper.
+MAX_NAME_LENGTH = 100
 MAX_WEEKLY_HOURS = 80.0
 
 
@@ -44,10 +46,23 @@ def raise_if_any(errors: list[FieldError]) -> None:
         raise ValidationError(errors)
 
 
+def _too_long(**texts: str) -> list[FieldError]:
+    return [
+        FieldError(
+            field,
+            f"Teksten er {len(text.strip())} tegn lang; der er plads til højst {MAX_NAME_LENGTH}. "
+            "Forkort den.",
+        )
+        for field, text in texts.items()
+        if len(text.strip()) > MAX_NAME_LENGTH
+    ]
+
+
 def validate_company(company: Company) -> list[FieldError]:
     errors = []
     if not company.name.strip():
         errors.append(FieldError("name", "Skriv virksomhedens navn."))
+    errors += _too_long(name=company.name)
     if not is_valid_cvr(company.cvr):
         errors.append(
             FieldError(
@@ -71,6 +86,9 @@ def validate_employee(employee: Employee) -> list[FieldError]:
     errors = []
     if not employee.name.strip():
         errors.append(FieldError("name", "Skriv medarbejderens navn."))
+    errors += _too_long(
+        name=employee.name, department=employee.department, job_title=employee.job_title
+    )
     if not 0 <= employee.weekly_hours <= MAX_WEEKLY_HOURS:
         errors.append(
             FieldError(

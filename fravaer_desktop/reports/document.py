@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -351,15 +352,15 @@ class _PageDecoration:
     def _draw_company(self, canvas: Canvas, width: float) -> None:
         y = PAGE_HEIGHT - HEADER_TOP - 12
         canvas.setFillColor(colors.black)
-        for line in simpleSplit(self.company.name, FONT_BOLD, 13, width)[:2]:
-            canvas.setFont(FONT_BOLD, 13)
+        canvas.setFont(FONT_BOLD, 13)
+        for line in _fitted_lines(self.company.name, FONT_BOLD, 13, width, max_lines=2):
             canvas.drawString(MARGIN_X, y, line)
             y -= 15
         canvas.setFont(FONT, 9)
         canvas.setFillColor(MUTED)
         lines = [f"CVR-nr. {self.company.cvr}"] if self.company.cvr.strip() else []
         for part in self.company.address.splitlines():
-            lines += simpleSplit(part.strip(), FONT, 9, width)
+            lines += _fitted_lines(part.strip(), FONT, 9, width, max_lines=4)
         for line in lines[:4]:
             canvas.drawString(MARGIN_X, y, line)
             y -= 11
@@ -377,16 +378,31 @@ class _PageDecoration:
             canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y - 11, self.footer_note)
 
 
+def _fitted_lines(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """`text` wrapped to `width`, at most `max_lines` lines; a word wider than the line, or
+    text left over, is cut with "…" so nothing runs off the page or vanishes unmarked."""
+    lines = simpleSplit(text, font, size, width)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] += "…"
+    return [_cut_to_width(line, font, size, width) for line in lines]
+
+
+def _cut_to_width(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _draw_centred_fitting(
     canvas: Canvas, text: str, y: float, width: float, size: float, smallest: float = 6.5
 ) -> None:
     """Draw `text` centred in `width`: smaller (down to `smallest` pt) or cut with "…" to fit."""
     while size > smallest and canvas.stringWidth(text, FONT, size) > width:
         size -= 0.5
-    if canvas.stringWidth(text, FONT, size) > width:
-        while text and canvas.stringWidth(text + "…", FONT, size) > width:
-            text = text[:-1]
-        text = text.rstrip() + "…"
+    text = _cut_to_width(text, FONT, size, width)
     canvas.setFont(FONT, size)
     canvas.drawCentredString(PAGE_WIDTH / 2, y, text)
 

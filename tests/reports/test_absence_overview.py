@@ -340,6 +340,34 @@ def test_a_very_long_name_is_cut_in_the_footer_instead_of_running_into_the_page_
     assert long_name in page  # in full under the title and in the facts
 
 
+@pytest.mark.parametrize(
+    ("company_name", "first_line"),
+    [
+        pytest.param("Å" * 100, "Å" * 40, id="one unbroken word of 100 letters: cut with …"),
+        pytest.param("Bageri " * 30, "Bageri Bageri", id="many words: two lines, then …"),
+    ],
+)
+def test_a_long_company_name_in_the_header_is_cut_to_the_page_with_a_mark(
+    today: date, company_name: str, first_line: str
+) -> None:
+    from dataclasses import replace
+
+    from fravaer_desktop.reports.absence_overview import render_absence_overview as render
+
+    data = replace(overview([], today), company=replace(COMPANY, name=company_name.strip()))
+    reader = PdfReader(io.BytesIO(render(data)))
+    (page,) = reader.pages
+    header = []
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, font, size: header.append((tm[4], text))
+        if text.strip() and tm[5] > 720 and size == 13 else None
+    )  # fmt: skip
+    lines = [text.strip() for _, text in header]
+    assert 1 <= len(lines) <= 2 and lines[0].startswith(first_line), lines
+    assert lines[-1].endswith("…"), lines
+    assert all(x >= 0 for x, _ in header)
+
+
 def test_company_logo_is_drawn_and_a_broken_logo_is_ignored(today: date) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (400, 200), (200, 120, 20)).save(buffer, "PNG")

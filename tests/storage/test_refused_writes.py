@@ -169,6 +169,26 @@ REFUSED_WRITES: list = [
         id="ending the employment before the ongoing spell started",
     ),
     pytest.param(
+        lambda s: s.employees.update(replace(employee(s, "Bo Nielsen"), name="B" * 101)),
+        "name",
+        "Teksten er 101 tegn lang; der er plads til højst 100. Forkort den.",
+        id="a name longer than 100 characters",
+    ),
+    pytest.param(
+        lambda s: s.employees.add(
+            Employee(name="Carla Holm", employed_from=date(2024, 1, 1), job_title="x" * 120)
+        ),
+        "job_title",
+        "Teksten er 120 tegn lang",
+        id="a job title longer than 100 characters",
+    ),
+    pytest.param(
+        lambda s: s.company.save(Company(name="Bageri " * 20, cvr="10150817")),
+        "name",
+        "der er plads til højst 100",
+        id="a company name longer than 100 characters",
+    ),
+    pytest.param(
         lambda s: s.employees.update(replace(employee(s, "Bo Nielsen"), name=" ")),
         "name",
         "Skriv medarbejderens navn.",

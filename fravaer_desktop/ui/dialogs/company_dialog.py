@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop.core.cvr import normalise_cvr
 from fravaer_desktop.core.models import Company
+from fravaer_desktop.core.validation import MAX_NAME_LENGTH
 from fravaer_desktop.storage.repositories import CompanyRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
 
@@ -34,6 +35,7 @@ class CompanyDialog(SaveDialog):
         company = existing or Company(name="")
         self._logo = company.logo
         self.name_edit = QLineEdit(company.name)
+        self.name_edit.setMaxLength(max(MAX_NAME_LENGTH, len(company.name)))
         self.name_edit.setPlaceholderText("fx Bageriet Solsikken ApS")
         self.cvr_edit = QLineEdit(company.cvr)
         self.cvr_edit.setPlaceholderText("8 cifre")

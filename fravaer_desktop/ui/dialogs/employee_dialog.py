@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop.core.models import Employee
-from fravaer_desktop.core.validation import FieldError, ValidationError
+from fravaer_desktop.core.validation import MAX_NAME_LENGTH, FieldError, ValidationError
 from fravaer_desktop.storage.repositories import EmployeeRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
 from fravaer_desktop.ui.widgets.date_field import DateField, OptionalDateField
@@ -35,12 +35,16 @@ class EmployeeDialog(SaveDialog):
         self._repository = repository
         self._original = employee
         e = employee or Employee(name="", employed_from=today, weekly_hours=default_weekly_hours)
+        # Typing stops at the limit; an older, longer text is shown whole and refused on save.
         self.name_edit = QLineEdit(e.name)
+        self.name_edit.setMaxLength(max(MAX_NAME_LENGTH, len(e.name)))
         self.department_edit = QComboBox()
         self.department_edit.setEditable(True)
         self.department_edit.addItems(repository.departments())
         self.department_edit.setCurrentText(e.department)
+        self.department_edit.lineEdit().setMaxLength(max(MAX_NAME_LENGTH, len(e.department)))
         self.job_edit = QLineEdit(e.job_title)
+        self.job_edit.setMaxLength(max(MAX_NAME_LENGTH, len(e.job_title)))
         self.hours_edit = QDoubleSpinBox()
         self.hours_edit.setRange(0, 80)
         self.hours_edit.setDecimals(1)
