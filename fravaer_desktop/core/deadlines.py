@@ -68,16 +68,20 @@ def employer_period_end(
     fleksjob: bool = False,
     section_56: bool = False,
     employed_since: date | None = None,
+    weekly_hours: float | None = None,
 ) -> date | None:
     """Last day of the employer period (arbejdsgiverperiode), or None when there is none.
 
     There is none for pregnancy-related sickness, a child's sick day and other absence (the rule
     does not apply to those kinds), for fleksjob, for absence under a § 56-aftale, and for an
     employee who on day 1 has not been employed for the last 8 weeks (also when the spell, in
-    older data, began before the employment did).
+    older data, began before the employment did) or whose contract hours over those 8 weeks
+    come to less than 74 hours (`weekly_hours` 0 or None: not known, the period applies).
     """
     version = rule_for("arbejdsgiverperiode", first_day, str(kind))
-    return _employer_period_end(version, first_day, fleksjob, section_56, employed_since)
+    return _employer_period_end(
+        version, first_day, fleksjob, section_56, employed_since, weekly_hours
+    )
 
 
 def _employer_period_end(
@@ -86,13 +90,25 @@ def _employer_period_end(
     fleksjob: bool,
     section_56: bool,
     employed_since: date | None,
+    weekly_hours: float | None,
 ) -> date | None:
     if version is None or fleksjob or section_56:
         return None
     minimum = version.days("minimum_employment_days")
     if employed_since is not None and first_day - employed_since < minimum:
         return None
+    if _too_few_hours(version, weekly_hours):
+        return None
     return _statutory_period_end(version, first_day)
+
+
+def _too_few_hours(version: RuleVersion, weekly_hours: float | None) -> bool:
+    """True when the contract hours over the qualifying weeks fall short of § 30's minimum."""
+    minimum_hours = version.numbers.get("minimum_hours")
+    if minimum_hours is None or not weekly_hours:
+        return False
+    weeks = version.days("minimum_employment_days") / timedelta(weeks=1)
+    return weekly_hours * weeks < minimum_hours
 
 
 def _statutory_period_end(version: RuleVersion, first_day: date) -> date:
@@ -151,6 +167,7 @@ def deadlines_for(
     employed_since: date | None = None,
     leaves_on: date | None = None,
     partial_hours_per_week: float | None = None,
+    weekly_hours: float | None = None,
 ) -> list[Deadline]:
     """The rules that apply to one spell, with their deadlines, earliest first.
 
@@ -159,6 +176,7 @@ def deadlines_for(
     `leaves_on` is the last day of employment of an employee under notice.
     `partial_hours_per_week` is None for full absence; under 4 hours a week the employee
     counts as fit under the law, and only rules outside the sygedagpengelov remain.
+    `weekly_hours` are the contract hours (None or 0: not known), for § 30's 74 hours.
     """
     rules = rules_in_force(first_day, str(kind))  # one lookup for the spell's whole rule set
     if is_fit_by_law(first_day, kind, partial_hours_per_week):
@@ -172,7 +190,9 @@ def deadlines_for(
         if not leaves_soon and not back_before:
             found.append(_deadline(version, due))
     period = rules.get("arbejdsgiverperiode")
-    employer_end = _employer_period_end(period, first_day, fleksjob, section_56, employed_since)
+    employer_end = _employer_period_end(
+        period, first_day, fleksjob, section_56, employed_since, weekly_hours
+    )
     beyond = period is not None and (
         last_day is None or last_day > _statutory_period_end(period, first_day)
     )

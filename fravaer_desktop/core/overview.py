@@ -215,6 +215,7 @@ def _spell_items(
         expected_return=expected_return, salary_paid=salary_paid,
         fleksjob=employee.fleksjob, section_56=section_56, employed_since=employee.employed_from,
         leaves_on=employee.employed_to, partial_hours_per_week=spell.partial_hours_per_week,
+        weekly_hours=employee.weekly_hours,
     )  # fmt: skip
     items = []
     back = spell.last_day is not None and spell.last_day < today

@@ -112,12 +112,15 @@ RULES: tuple[RuleVersion, ...] = (
         source="Sygedagpengeloven § 30",
         valid_from=date(2012, 1, 2),
         kinds=SICKNESS,
-        numbers={"length_days": 30, "minimum_employment_days": 56},
+        numbers={"length_days": 30, "minimum_employment_days": 56, "minimum_hours": 74},
         is_milestone=True,
         note=(
             "Ingen arbejdsgiverperiode ved fleksjob, fravær omfattet af en § 56-aftale, "
             "graviditetsrelateret sygdom, eller når medarbejderen ikke har været ansat de "
-            "seneste 8 uger."
+            "seneste 8 uger og arbejdet mindst 74 timer i dem (§ 30, stk. 1). Timerne skønnes "
+            "ud fra den aftalte ugentlige arbejdstid: under 74 timer på 8 uger (under 9,25 timer "
+            "om ugen) giver ingen arbejdsgiverperiode; 0 timer (ingen fast arbejdstid) betyder "
+            "ukendt, og perioden vises."
         ),
     ),
     RuleVersion(

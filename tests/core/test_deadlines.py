@@ -234,7 +234,7 @@ def test_the_public_contract_keeps_its_signature() -> None:
 
     assert list(parameters) == [
         "first_day", "kind", "last_day", "expected_return", "salary_paid", "fleksjob",
-        "section_56", "employed_since", "leaves_on", "partial_hours_per_week",
+        "section_56", "employed_since", "leaves_on", "partial_hours_per_week", "weekly_hours",
     ]  # fmt: skip
     assert parameters["first_day"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in list(parameters.values())[1:])
@@ -242,7 +242,7 @@ def test_the_public_contract_keeps_its_signature() -> None:
     assert defaults == {
         "kind": "sygdom", "last_day": None, "expected_return": None, "salary_paid": True,
         "fleksjob": False, "section_56": False, "employed_since": None, "leaves_on": None,
-        "partial_hours_per_week": None,
+        "partial_hours_per_week": None, "weekly_hours": None,
     }  # fmt: skip
 
 
@@ -352,8 +352,24 @@ def test_a_deadline_on_a_weekend_or_holiday_is_shown_as_it_falls(first_day, expe
             date(2026, 2, 3),
             id="a three-day spell still has the rule (the overview hides it)",
         ),
+        pytest.param(
+            MON_5_JAN_2026, {"weekly_hours": 9.25}, date(2026, 2, 3),
+            id="9.25 hours a week = 74 hours in 8 weeks: 30 days",
+        ),
+        pytest.param(
+            MON_5_JAN_2026, {"weekly_hours": 9}, None,
+            id="9 hours a week = 72 hours in 8 weeks, under the 74 of § 30: none",
+        ),
+        pytest.param(
+            MON_5_JAN_2026, {"weekly_hours": 0}, date(2026, 2, 3),
+            id="0 hours (no fixed hours): not known, the period is shown",
+        ),
+        pytest.param(
+            date(2011, 3, 7), {"weekly_hours": 5}, date(2011, 3, 27),
+            id="before 2 January 2012 the hours condition is not in the table: 21 days",
+        ),
     ],
-)
+)  # fmt: skip
 def test_the_employer_period(first_day, kwargs, expected) -> None:
     assert dues(first_day, **kwargs).get("arbejdsgiverperiode") == expected
     spell_only = {k: v for k, v in kwargs.items() if k != "last_day"}

@@ -553,6 +553,18 @@ def test_an_employee_who_left_while_registered_sick_is_no_longer_followed_as_abs
     assert [i for i in result.items if i.rule in ("kontakt", "samtale")] == []
 
 
+def test_a_student_helper_on_8_hours_a_week_has_no_employer_period() -> None:
+    """8 contract hours a week is 64 hours in 8 weeks, under § 30's 74: no employer period, so
+    no "Arbejdsgiverperioden slutter"; the report to the kommune still comes."""
+    helper = replace(ANNA, weekly_hours=8)
+
+    rules = {i.rule for i in overview([SICK_SINCE_27_OCT], employees=[helper]).items}
+    full_time = {i.rule for i in overview([SICK_SINCE_27_OCT]).items}
+
+    assert "arbejdsgiverperiode" in full_time and "arbejdsgiverperiode" not in rules
+    assert "anmeldelse" in rules
+
+
 def test_another_kind_the_day_after_is_an_absence_of_its_own() -> None:
     child = AbsenceSpell(1, date(2026, 10, 26), AbsenceKind.CHILD_SICK, date(2026, 10, 26), id=42)
 
