@@ -168,3 +168,30 @@ def test_the_virksomhed_page_shows_changes_made_while_another_page_was_open(
 
     drive_modal(window.edit_company, hours_30)
     assert window.company_page.hours.text() == "30 timer pr. uge"
+
+
+def test_the_employment_is_described_alike_whether_the_last_day_has_passed_or_is_coming(
+    qtbot, today
+):
+    """Under notice (last day ahead) and left (last day passed) read differently in the list;
+    the facts line says "til og med" for both, never "fratrådt" about a day still to come."""
+    from fravaer_desktop.core.models import Employee
+    from fravaer_desktop.ui.models.employee_table import EmployeeTableModel
+    from fravaer_desktop.ui.widgets.employee_detail import employee_facts
+
+    def employee(name, employed_to=None, employed_from=date(2020, 1, 1)):
+        return Employee(name=name, employed_from=employed_from, employed_to=employed_to, id=1)
+
+    staff = [
+        employee("Anna", None),
+        employee("Bo", date(2026, 12, 31)),
+        employee("Carla", date(2026, 11, 13)),
+        employee("Dorte", None, employed_from=date(2027, 1, 4)),
+    ]
+    model = EmployeeTableModel(today)
+    model.set_rows(staff)
+    status = [model.data(model.index(row, 5)) for row in range(4)]
+
+    assert status == ["Ansat", "Fratræder 31-12-2026", "Fratrådt 13-11-2026", "Starter 04-01-2027"]
+    assert "ansat fra 01-01-2020 til og med 31-12-2026" in employee_facts(staff[1])
+    assert "fratrådt" not in employee_facts(staff[1]).lower()

@@ -51,7 +51,7 @@ class EmployeeDialog(SaveDialog):
         self.hours_edit.setSuffix(" timer")
         self.hours_edit.setValue(e.weekly_hours)
         self.start_edit = DateField(e.employed_from)
-        self.end_edit = OptionalDateField("Fratrådt pr.", e.employed_to, today)
+        self.end_edit = OptionalDateField("Ansat til og med:", e.employed_to, today)
         self.salaried = QCheckBox("Funktionær (funktionærloven gælder)")
         self.salaried.setChecked(e.salaried)
         self.clause_120 = QCheckBox("Skriftlig aftale om 120-dagesreglen")

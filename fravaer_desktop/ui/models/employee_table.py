@@ -14,6 +14,8 @@ def _status(employee: Employee, today: date) -> str:
         return f"Fratrådt {short_date(employee.employed_to)}"
     if employee.employed_from > today:
         return f"Starter {short_date(employee.employed_from)}"
+    if employee.employed_to is not None:
+        return f"Fratræder {short_date(employee.employed_to)}"
     return "Ansat"
 
 

@@ -25,9 +25,10 @@ from fravaer_desktop.ui.widgets.year_strip import FULL_COLOUR, PARTIAL_COLOUR, Y
 def employee_facts(employee: Employee) -> str:
     parts = [p for p in (employee.department, employee.job_title) if p]
     parts.append(f"{number(employee.weekly_hours)} timer/uge")
-    parts.append(f"ansat fra {short_date(employee.employed_from)}")
-    if employee.employed_to:
-        parts.append(f"fratrådt {short_date(employee.employed_to)}")
+    employed = f"ansat fra {short_date(employee.employed_from)}"
+    if employee.employed_to:  # past or coming (under notice): the same words fit both
+        employed += f" til og med {short_date(employee.employed_to)}"
+    parts.append(employed)
     parts.append("funktionær" if employee.salaried else "ikke funktionær")
     if employee.clause_120_days:
         parts.append("120-dagesaftale")
