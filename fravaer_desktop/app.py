@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fravaer_desktop import APP_NAME, __version__, start_up_gc
 from fravaer_desktop.core.danish import counted, file_problem
+from fravaer_desktop.danish_argparse import DanishArgumentParser
 from fravaer_desktop.paths import default_database_path
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
@@ -20,24 +21,28 @@ EXIT_FILE_ERROR = 2
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = DanishArgumentParser(
         prog="fravaer", description=f"{APP_NAME}: opfølgning på sygefravær for små virksomheder."
     )
-    parser.add_argument(
-        "--db", type=Path, help="åbn denne virksomhedsfil i stedet for standardfilen"
+    options = parser.options
+    options.add_argument(
+        "--db", type=Path, metavar="FIL", help="åbn denne virksomhedsfil i stedet for standardfilen"
     )
-    parser.add_argument(
+    options.add_argument(
         "--demo", action="store_true",
         help="fyld en ny fil med en demovirksomhed (--db-filen, ellers en midlertidig fil)",
     )  # fmt: skip
-    parser.add_argument(
+    options.add_argument(
         "--export", type=Path, metavar="MAPPE",
         help="gem alle virksomhedens dokumenter som PDF i MAPPE uden at åbne et vindue",
     )  # fmt: skip
-    parser.add_argument(
+    options.add_argument(
         "--self-test", action="store_true", help="kontroller installationen og afslut"
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    options.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}",
+        help="vis programmets version og afslut",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 

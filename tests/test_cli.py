@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from fravaer_desktop.app import main
@@ -98,7 +99,29 @@ def test_self_test_exits_zero(tmp_path):
 
 def test_help_is_danish():
     result = run_cli("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Brug: fravaer [-h] [--db FIL]")
     assert "gem alle virksomhedens dokumenter som PDF" in result.stdout
+    assert "vis denne hjælp og afslut" in result.stdout
+    for english in ("usage", "options:", "show this help", "version number"):
+        assert english not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "danish"),
+    [
+        (["--bogus"], "fravaer: ukendt valg: --bogus"),
+        (["--db"], "fravaer: --db skal efterfølges af en værdi"),
+        (["--demo=ja"], "fravaer: --demo tager ingen værdi (fik 'ja')"),
+        (["--de"], "fravaer: ukendt valg: --de"),  # never taken to mean --demo
+    ],
+)
+def test_a_mistyped_command_line_is_explained_in_danish_and_nothing_starts(args, danish):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Brug: fravaer")
+    assert result.stderr.rstrip().endswith(danish)
+    assert "error" not in result.stderr
 
 
 def test_export_paths_are_real_files(tmp_path):
