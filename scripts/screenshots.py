@@ -151,22 +151,33 @@ def grab_dialog(app, open_dialog, prepare, save) -> None:
 
 
 def export_pdf_pages(store) -> None:
-    """Write the demo's first Fraværsoversigt as PNG pages (needs pdftoppm from poppler-utils)."""
+    """Write the first page of three demo documents as PNG (needs pdftoppm from poppler-utils):
+    a Fraværsoversigt, the status of the longest running absence, and the statistics."""
+    from fravaer_desktop.archive import export_archive
     from fravaer_desktop.ui.printing import absence_overview_pdf
 
     employee = next(e for e in store.employees.list_all() if e.clause_120_days)
     today = store.today()
-    pdf = absence_overview_pdf(store, employee, date(today.year - 1, 1, 1), today)
-    target = OUT / "fravaersoversigt.pdf"
-    target.write_bytes(pdf)
-    try:
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", str(target), str(OUT / "pdf-fravaersoversigt")],
-            check=True,
-        )
-    except FileNotFoundError:
-        print("pdftoppm is missing (apt-get install poppler-utils): PDF pages not rendered")
-    target.unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        overview = Path(folder) / "fravaersoversigt.pdf"
+        first = date(today.year - 1, 1, 1)
+        overview.write_bytes(absence_overview_pdf(store, employee, first, today))
+        archive = export_archive(store, Path(folder) / "arkiv", today)
+        statuses = sorted(p for p in archive if p.name.startswith("Status på sygefravær"))
+        # The earliest first absence day in the file name: the longest running absence.
+        status = min(statuses, key=lambda p: p.stem.rsplit(" - ", 1)[-1])
+        statistics = next(p for p in archive if p.name.startswith("Fraværsstatistik"))
+        for pdf, name in ((overview, "fravaersoversigt"), (status, "status"),
+                          (statistics, "statistik")):  # fmt: skip
+            try:
+                subprocess.run(
+                    ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf),
+                     str(OUT / f"pdf-{name}")],
+                    check=True,
+                )  # fmt: skip
+            except FileNotFoundError:
+                print("pdftoppm is missing (apt-get install poppler-utils): PDFs not rendered")
+                return
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ class Horizon(Enum):
     THIS_WEEK = "Denne uge"
     LATER = "Senere"
     NO_DEADLINE = "Uden frist"
-    DECIDED = "Klaret"
+    DECIDED = "Afklaret"  # done ("Klaret …") or decided not relevant
     PASSED = "Passeret"  # an option or a milestone whose day is gone: nothing left to do
 
 

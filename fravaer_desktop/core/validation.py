@@ -188,7 +188,7 @@ def validate_spell(
         errors.append(
             FieldError(
                 "expected_return",
-                "Forventet tilbagevenden skal ligge efter første fraværsdag.",
+                "Forventet første arbejdsdag skal ligge efter første fraværsdag.",
             )
         )
     if len(spell.note) > MAX_NOTE_LENGTH:

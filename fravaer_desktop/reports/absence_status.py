@@ -213,7 +213,8 @@ def spell_facts(data: AbsenceStatusData) -> list[tuple[str, str]]:
         ("Omfang", data.extent),
     ]
     if data.last_day is None:
-        facts.append(("Forventet tilbage", long_date(data.expected_return) or NOT_GIVEN_TEXT))
+        expected = long_date(data.expected_return) or NOT_GIVEN_TEXT
+        facts.append(("Forventet første arbejdsdag", expected))
     return facts
 
 
@@ -252,7 +253,7 @@ def status_flowables(data: AbsenceStatusData) -> list[Flowable]:
 def _facts_columns(data: AbsenceStatusData) -> Table:
     """The employee's facts on the left, the spell's on the right."""
     left = facts_table(employee_facts(data), 2.7 * cm, FACTS_WIDTHS[0])
-    right = facts_table(spell_facts(data), 3.5 * cm, FACTS_WIDTHS[1])
+    right = facts_table(spell_facts(data), 5.0 * cm, FACTS_WIDTHS[1])
     table = Table([[left, right]], colWidths=list(FACTS_WIDTHS), style=list(FACTS_LAYOUT))
     table.hAlign = "LEFT"
     return table

@@ -192,7 +192,7 @@ REFUSED_SPELLS = [
         ANNA,
         [],
         "expected_return",
-        "Forventet tilbagevenden skal ligge efter første fraværsdag.",
+        "Forventet første arbejdsdag skal ligge efter første fraværsdag.",
         id="expected return on the first day of absence",
     ),
     pytest.param(

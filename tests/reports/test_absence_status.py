@@ -224,7 +224,7 @@ def test_ongoing_full_spell_on_day_22_with_expected_return(today: date) -> None:
         ("Sidste fraværsdag", "Igangværende"),
         ("Varighed", "Dag 22 i dag"),
         ("Omfang", "Fuldt fravær"),
-        ("Forventet tilbage", "14. december 2026"),
+        ("Forventet første arbejdsdag", "14. december 2026"),
     ]
 
 
@@ -257,7 +257,7 @@ def test_missing_department_and_expected_return_read_ikke_oplyst(today: date) ->
 
     assert dict(employee_facts(data))["Afdeling"] == "Ikke oplyst"
     assert dict(employee_facts(data))["Stilling"] == "Ikke oplyst"
-    assert dict(spell_facts(data))["Forventet tilbage"] == "Ikke oplyst"
+    assert dict(spell_facts(data))["Forventet første arbejdsdag"] == "Ikke oplyst"
 
 
 def test_a_spell_of_another_employee_is_refused(today: date) -> None:

@@ -155,7 +155,7 @@ def test_undo_opens_the_task_again(window: MainWindow, qtbot):
     assert page.selected_item().key != item.key  # on to the next open task
     page.reload()
     done_row = page.model.find(item.key)
-    assert page.model.data(done_row.parent()) == "Klaret (1)"
+    assert page.model.data(done_row.parent()) == "Afklaret (1)"
     assert not page.tree.isExpanded(done_row.parent())  # what is done stays out of the way
     page.select(item.key)
     assert page.tree.isExpanded(done_row.parent())  # ... until it is looked up

@@ -55,7 +55,9 @@ class SpellDialog(SaveDialog):
             self.kind.addItem(kind.title, kind)
         self.kind.setCurrentIndex(self.kind.findData(s.kind))
         self.last_day = OptionalDateField("Raskmeldt, sidste fraværsdag:", s.last_day, today)
-        self.expected_return = OptionalDateField("Forventes tilbage:", s.expected_return, today)
+        self.expected_return = OptionalDateField(
+            "Forventet første arbejdsdag:", s.expected_return, today
+        )
         self.note = QLineEdit(s.note)
         self.note.setMaxLength(MAX_NOTE_LENGTH)
         self.note.setPlaceholderText("Kun praktiske aftaler")
