@@ -81,7 +81,11 @@ def _sick_periods(
     for first, last in sorted(
         (s.first_day, s.last_day or ongoing_until)
         for s in spells
-        if s.kind in kinds and not is_fit_by_law(s.first_day, s.kind, s.partial_hours_per_week)
+        if s.kind in kinds
+        and not (
+            s.partial_hours_per_week is not None  # checked first: most spells are full
+            and is_fit_by_law(s.first_day, s.kind, s.partial_hours_per_week)
+        )
     ):
         if periods and first <= periods[-1][1] + ONE_DAY:
             periods[-1] = (periods[-1][0], max(periods[-1][1], last))

@@ -15,6 +15,7 @@ from fravaer_desktop.core.frozen import build_frozen
 from fravaer_desktop.core.rules import RuleVersion, is_fit_by_law, rule_for, rules_in_force
 
 ONE_DAY = timedelta(days=1)
+DAYS_PER_WEEK = timedelta(weeks=1).days
 
 #: The rules that follow from being sick under the sygedagpengelov (or barselsloven): none of
 #: them applies while a partial absence is too small to count ("delvis_fravaer"). Reporting a
@@ -104,11 +105,14 @@ def _employer_period_end(
 
 def _too_few_hours(version: RuleVersion, weekly_hours: float | None) -> bool:
     """True when the contract hours over the qualifying weeks fall short of § 30's minimum."""
-    minimum_hours = version.numbers.get("minimum_hours")
-    if minimum_hours is None or not weekly_hours:
+    if not weekly_hours:
         return False
-    weeks = version.days("minimum_employment_days") / timedelta(weeks=1)
-    return weekly_hours * weeks < minimum_hours
+    numbers = version.numbers
+    minimum_hours = numbers.get("minimum_hours")
+    # hours a week × weeks < minimum, in whole days to spare a division per spell
+    return minimum_hours is not None and (
+        weekly_hours * numbers["minimum_employment_days"] < minimum_hours * DAYS_PER_WEEK
+    )
 
 
 def _statutory_period_end(version: RuleVersion, first_day: date) -> date:
@@ -179,7 +183,9 @@ def deadlines_for(
     `weekly_hours` are the contract hours (None or 0: not known), for § 30's 74 hours.
     """
     rules = rules_in_force(first_day, str(kind))  # one lookup for the spell's whole rule set
-    if is_fit_by_law(first_day, kind, partial_hours_per_week):
+    if partial_hours_per_week is not None and is_fit_by_law(
+        first_day, kind, partial_hours_per_week
+    ):
         rules = {name: v for name, v in rules.items() if name not in NEEDS_SICKNESS_BY_LAW}
     found: list[Deadline] = []
     if (version := rules.get("samtale")) is not None:
