@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from fravaer_desktop.core.danish import number
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from fravaer_desktop.storage.database import CompanyDatabase
 
 
+
+ONE_DAY = timedelta(days=1)
 
 NO_EMPLOYEE_MESSAGE = "Vælg den medarbejder, fraværet gælder."
 
@@ -192,6 +194,29 @@ class AbsenceRepository:
 
     def on_day(self, day: date) -> list[AbsenceSpell]:
         return self.between(day, day)
+
+    def on_day_with_preceding(self, day: date) -> list[AbsenceSpell]:
+        """The spells covering `day`, and every spell of the same employee that they continue
+        directly (ends the day before one of them begins, and so on back): enough to find where
+        each of today's absences began, without reading anyone's whole history."""
+        found = self.on_day(day)
+        seen = {s.id for s in found}
+        frontier = found
+        while frontier:
+            wanted = {(s.employee_id, s.first_day - ONE_DAY) for s in frontier}
+            days = sorted({last.isoformat() for _, last in wanted})
+            sql = (
+                f"SELECT {SPELL_COLUMNS} FROM absence_spells "
+                f"WHERE last_day IN ({', '.join('?' * len(days))})"
+            )
+            candidates = [spell_from_tuple(r) for r in self._db.read(sql, days).fetchall()]
+            frontier = [
+                s for s in candidates
+                if (s.employee_id, s.last_day) in wanted and s.id not in seen
+            ]  # fmt: skip
+            seen.update(s.id for s in frontier)
+            found += frontier
+        return found
 
     def count(self) -> int:
         return self._db.read("SELECT COUNT(*) FROM absence_spells").fetchone()[0]

@@ -30,16 +30,20 @@ class AppActions(QObject):
         self.store = store
         self.health_check = health_check
         self._window = parent_window
-        self._names: dict[int, str] | None = None
+        self._employees: dict[int, Employee] | None = None  # read again after a change
 
     @property
     def today(self) -> date:
         return self.store.today()
 
+    def employee(self, employee_id: int) -> Employee | None:
+        if self._employees is None:
+            self._employees = {e.id: e for e in self.store.employees.list_all()}
+        return self._employees.get(employee_id)
+
     def employee_name(self, employee_id: int) -> str:
-        if self._names is None:
-            self._names = {e.id: e.name for e in self.store.employees.list_all()}
-        return self._names.get(employee_id, "(ukendt)")
+        employee = self.employee(employee_id)
+        return employee.name if employee is not None else "(ukendt)"
 
     def register_sickness(self, employee_id: int | None = None) -> AbsenceSpell | None:
         from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
@@ -111,7 +115,7 @@ class AppActions(QObject):
         if not ask_yes_no(self._window, "Slet medarbejder", text, "Slet"):
             return False
         self.store.employees.delete(employee.id)
-        self._names = None
+        self._employees = None
         self.employee_deleted.emit(employee.id)
         self.status_message.emit(f"{employee.name} er slettet")
         return True
@@ -127,7 +131,7 @@ class AppActions(QObject):
         if not dialog.exec():
             return None
         saved = dialog.result_object
-        self._names = None
+        self._employees = None
         self.employee_saved.emit(saved)
         self.status_message.emit(f"{saved.name} er gemt")
         return saved

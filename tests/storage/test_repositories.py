@@ -260,6 +260,31 @@ def test_on_day_finds_the_spells_covering_the_day(
     assert company_store.absences.on_day(day) == [spells[k] for k in expected]
 
 
+def test_on_day_with_preceding_reads_back_along_an_unbroken_absence_only(
+    company_store: Store,
+) -> None:
+    """Anna: full October, half days 1-10 November, full again since 11 November: all three
+    are read. Her spell in September (a gap before October) and Bo's spell that ends on 31
+    October (another employee) are not."""
+    anna = employee_named(company_store, "Anna Jensen")
+    bo = employee_named(company_store, "Bo Nielsen")
+    add = company_store.absences.add
+    september = add(AbsenceSpell(anna.id, date(2026, 9, 1), last_day=date(2026, 9, 29)))
+    october = add(AbsenceSpell(anna.id, date(2026, 10, 1), last_day=date(2026, 10, 31)))
+    half_days = add(
+        AbsenceSpell(
+            anna.id, date(2026, 11, 1), last_day=date(2026, 11, 10), partial_hours_per_week=18.5
+        )
+    )
+    full_again = add(AbsenceSpell(anna.id, date(2026, 11, 11)))
+    bos = add(AbsenceSpell(bo.id, date(2026, 10, 20), last_day=date(2026, 10, 31)))
+
+    found = company_store.absences.on_day_with_preceding(date(2026, 11, 23))
+
+    assert sorted(s.id for s in found) == sorted([october.id, half_days.id, full_again.id])
+    assert september.id not in {s.id for s in found} and bos.id not in {s.id for s in found}
+
+
 @pytest.mark.parametrize(
     ("first", "last", "expected"),
     [

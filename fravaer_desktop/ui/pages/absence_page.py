@@ -127,15 +127,15 @@ class AbsencePage(QWidget):
     def _absent_today(self, today: date) -> list[tuple[AbsenceSpell, int]]:
         """Today's part of each absence, with today's number in the whole unbroken absence (as
         on the Overblik); nobody whose employment has ended."""
-        store = self.actions.store
-        employees = {e.id: e for e in store.employees.list_all()}
+        by_employee: dict[int, list[AbsenceSpell]] = {}
+        for spell in self.actions.store.absences.on_day_with_preceding(today):
+            by_employee.setdefault(spell.employee_id, []).append(spell)
         found = []
-        for employee_id in {s.employee_id for s in store.absences.on_day(today)}:
-            employee = employees.get(employee_id)
-            if employee is not None:
-                current = absent_on(employee, store.absences.for_employee(employee_id), today)
-                if current is not None:
-                    found.append(current)
+        for employee_id, spells in by_employee.items():
+            employee = self.actions.employee(employee_id)
+            current = absent_on(employee, spells, today) if employee is not None else None
+            if current is not None:
+                found.append(current)
         return found
 
     def _today_text(self, spell: AbsenceSpell, day_no: int) -> str:
