@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from fravaer_desktop.core.absence import joined_absences
+from fravaer_desktop.core.absence import joined_absences, within_employment
 from fravaer_desktop.core.counters import (
     has_rule_120,
     months_before,
@@ -133,13 +133,14 @@ def absence_status_pdf(store: Store, spell_id: int, overview: Overview | None = 
         render_absence_status,
     )
 
-    spell = store.absences.get(spell_id)
-    # A partial return that continues full absence is printed as the one absence it is part of.
+    employee = store.employees.get(store.absences.get(spell_id).employee_id)
+    # A partial return that continues full absence is printed as the one absence it is part of;
+    # a spell left open when the employment ended ends with it.
+    spells = within_employment(employee, store.absences.for_employee(employee.id), store.today())
     spell = next(
-        whole for whole, parts in joined_absences(store.absences.for_employee(spell.employee_id))
+        whole for whole, parts in joined_absences(spells)
         if any(part.id == spell_id for part in parts)
     )  # fmt: skip
-    employee = store.employees.get(spell.employee_id)
     items = (overview or current_overview(store)).items
     company = store.company.get()
     if company is None:

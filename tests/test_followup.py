@@ -165,3 +165,24 @@ def test_the_status_of_a_partial_return_is_printed_for_the_whole_absence(
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "7. september 2026" in text and "Dag 78" in text
     assert "5. oktober 2026" in text  # the conversation, 4 weeks from 7 September
+
+
+def test_the_status_of_an_absence_left_open_when_the_employment_ended_ends_with_it(
+    company_store: Store,
+) -> None:
+    """Sick since 2 November, left on 13 November, no return registered: the paper gives 13
+    November as the last day, not "Igangværende"."""
+    import io
+    from dataclasses import replace
+
+    from pypdf import PdfReader
+
+    anna = company_store.employees.list_all()[0]
+    sick = company_store.absences.add(AbsenceSpell(anna.id, date(2026, 11, 2)))
+    company_store.employees.update(replace(anna, employed_to=date(2026, 11, 13)))
+
+    pdf = absence_status_pdf(company_store, sick.id)
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Sidste fraværsdag\n13. november 2026" in text
+    assert "Igangværende" not in text
