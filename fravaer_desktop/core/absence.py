@@ -31,7 +31,8 @@ def joined_absences(
     A spell of the same kind that begins the day after another ended continues it (typically a
     partial return after full absence): the law's deadlines run from the first day of the whole
     absence. The whole has the first part's id and first day, and the last part's last day,
-    extent, expected return and note.
+    extent, expected return and note. A partial absence too small to be sickness under the law
+    (under 4 hours a week) neither continues nor is continued: the employee was fit then.
     """
     spells = list(spells)
     last_days = {s.last_day for s in spells}
