@@ -26,7 +26,6 @@ from fravaer_desktop.reports.statistics_report import (
 from fravaer_desktop.storage.repositories import Store
 
 OVERVIEW_FILE_PREFIX = "Fraværsoversigt"
-STATUS_FILE_PREFIX = "Status på sygefravær"
 STATISTICS_FILE_NAME = "Fraværsstatistik - Hele virksomheden - seneste 12 måneder.pdf"
 MISSING_COMPANY_MESSAGE = (
     "Virksomhedens oplysninger er ikke udfyldt endnu. Udfyld navn og CVR-nummer, "
@@ -68,7 +67,7 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
 def _export_status_documents(
     store: Store, directory: Path, employees: Sequence[Employee], names: dict[int, str]
 ) -> list[Path]:
-    """A Status på sygefravær for each absence that has tasks on today's overview."""
+    """A Status på (syge)fravær for each absence that has tasks on today's overview."""
     overview = current_overview(store)
     spell_ids = sorted({i.spell_id for i in overview.items if i.spell_id is not None})
     by_id = {e.id: e for e in employees}
@@ -77,7 +76,7 @@ def _export_status_documents(
         spell = store.absences.get(spell_id)
         person = names[by_id[spell.employee_id].id].removeprefix(f"{OVERVIEW_FILE_PREFIX} - ")
         path = directory / (
-            f"{STATUS_FILE_PREFIX} - {person.removesuffix('.pdf')} - "
+            f"{spell.kind.status_title} - {person.removesuffix('.pdf')} - "
             f"{spell.first_day.isoformat()}.pdf"
         )
         path.write_bytes(absence_status_pdf(store, spell_id, overview))

@@ -65,7 +65,7 @@ def test_archive_overwrites_files_from_an_earlier_export(
     paths = export_archive(company_store, tmp_path, today)
 
     assert len(list(tmp_path.iterdir())) == 4  # 2 overviews, Anna's new status, statistics
-    assert "16. november 2026" in pdf_text(paths[0]) and "i gang" in pdf_text(paths[0])
+    assert "16. november 2026" in pdf_text(paths[0]) and "I gang" in pdf_text(paths[0])
 
 
 def test_archive_has_a_status_for_each_absence_still_followed_up(

@@ -171,7 +171,7 @@ def test_the_status_of_an_absence_left_open_when_the_employment_ended_ends_with_
     company_store: Store,
 ) -> None:
     """Sick since 2 November, left on 13 November, no return registered: the paper gives 13
-    November as the last day, not "Igangværende"."""
+    November as the last day, not "I gang"."""
     import io
     from dataclasses import replace
 
@@ -185,4 +185,4 @@ def test_the_status_of_an_absence_left_open_when_the_employment_ended_ends_with_
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Sidste fraværsdag\n13. november 2026" in text
-    assert "Igangværende" not in text
+    assert "I gang" not in text

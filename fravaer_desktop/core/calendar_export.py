@@ -49,7 +49,7 @@ _REPORT = CalendarText(
 
 CALENDAR_TEXTS: dict[str, CalendarText] = {
     "samtale": CalendarText(
-        title="Sygefraværssamtale med {name} – senest {date}",
+        title="Samtale med {name} om fraværet – senest {date}",
         why=(
             "Indkald {name} til en personlig samtale om, hvordan og hvornår vedkommende kan "
             "vende tilbage til arbejdet. Kan {name} ikke møde op, kan samtalen holdes over "
@@ -59,8 +59,8 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
     "arbejdsgiverperiode": CalendarText(
         title="Til orientering: arbejdsgiverperioden for {name} slutter {date}",
         why=(
-            "Til og med denne dag betaler virksomheden selv. Derefter kan der være refusion fra "
-            "kommunen, hvis fraværet er anmeldt til tiden."
+            "Til og med denne dag betaler I selv. Derefter kan I få refusion fra kommunen, "
+            "hvis fraværet er anmeldt til tiden."
         ),
     ),
     "anmeldelse": _REPORT,
@@ -83,7 +83,8 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
     "jobcenter": CalendarText(
         title="Til orientering: jobcentrets første samtale med {name} – senest {date}",
         why=(
-            "Kommunen holder sin første opfølgningssamtale med medarbejderen senest denne dag. "
+            "Jobcentret i kommunen holder sin første opfølgningssamtale med medarbejderen "
+            "senest denne dag. "
             "Det er kommunens opgave; du skal blot vide, at den kommer."
         ),
     ),
@@ -97,7 +98,7 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
     "kontakt": CalendarText(
         title="Kontakt {name} – hør, hvordan det går",
         why=(
-            "Virksomhedens kontaktrutine: hør, hvordan det går, og om der er noget, I kan gøre. "
+            "Jeres kontaktrutine: hør, hvordan det går, og om der er noget, I kan gøre. "
             "Spørg aldrig, hvad medarbejderen fejler."
         ),
     ),

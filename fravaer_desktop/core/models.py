@@ -21,6 +21,20 @@ class AbsenceKind(StrEnum):
         """Danish name shown to the user."""
         return ABSENCE_KIND_TITLES[self]
 
+    @property
+    def is_sickness(self) -> bool:
+        """Own sickness, pregnancy-related sickness or a work injury: what the statistics call
+        sygefravær. A child's sick day and other absence are not the employee's sickness."""
+        return self in SICKNESS_KINDS
+
+    @property
+    def status_title(self) -> str:
+        """Title of the printed status of one absence of this kind."""
+        return "Status på sygefravær" if self.is_sickness else "Status på fravær"
+
+
+#: In the order the statistics show them.
+SICKNESS_KINDS = (AbsenceKind.OWN_SICKNESS, AbsenceKind.PREGNANCY, AbsenceKind.WORK_INJURY)
 
 ABSENCE_KIND_TITLES: dict[AbsenceKind, str] = {
     AbsenceKind.OWN_SICKNESS: "Egen sygdom",

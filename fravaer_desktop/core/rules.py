@@ -262,7 +262,7 @@ RULES: tuple[RuleVersion, ...] = (
             "Sygedagpenge og refusion stopper efter udgangen af den måned, hvor medarbejderen "
             "har fået løn eller sygedagpenge under sygdom i mere end 22 uger inden for de "
             "seneste 9 kalendermåneder, medmindre kommunen forlænger. De første 30 dage af "
-            "hvert sygeforløb (arbejdsgiverperioden) tæller ikke med."
+            "sammenhængende fravær (arbejdsgiverperioden) tæller ikke med."
         ),
         source="Sygedagpengeloven § 24",
         valid_from=date(2014, 7, 1),
@@ -312,8 +312,9 @@ RULES: tuple[RuleVersion, ...] = (
             "Med en skriftlig aftale kan en funktionær opsiges med 1 måneds varsel til udgangen "
             "af en måned, når vedkommende har haft 120 sygedage med løn inden for 12 måneder. "
             "Opsigelsen skal gives i umiddelbar forlængelse af 120. sygedag, mens medarbejderen "
-            "stadig er syg. Graviditets- og handicaprelateret fravær må ikke tælles med. "
-            "Søg råd, før du opsiger."
+            "stadig er syg. Graviditetsrelateret fravær tælles ikke med. Fravær på grund af et "
+            "handicap må heller ikke tælles med, men det kan programmet ikke skelne. Søg råd, "
+            "før du opsiger."
         ),
         source="Funktionærloven § 5, stk. 2",
         valid_from=date(2008, 1, 1),
@@ -343,14 +344,18 @@ POLICIES: tuple[RuleVersion, ...] = (
         valid_from=date(2000, 1, 1),
         kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
         numbers={"day_a": 1, "day_b": 5, "day_c": 14},
-        note="Standard: kontakt på fraværsdag 1, 5 og 14; kan ændres under indstillinger.",
+        note=(
+            "Standard: kontakt på fraværsdag 1, 5 og 14; kan ændres under Virksomhed → "
+            "Fraværspolitik."
+        ),
     ),
     RuleVersion(
         rule="fravaerssamtale",
         title="Samtale om hyppigt fravær",
         explanation=(
-            "Mange korte fravær kan være et tegn på, at noget på arbejdet eller i livet er svært. "
-            "En støttende samtale kan hjælpe; den handler om trivsel og arbejde, ikke om sygdom."
+            "Mange korte sygeperioder kan være et tegn på, at noget på arbejdet eller i livet er "
+            "svært. En støttende samtale kan hjælpe; den handler om trivsel og arbejde, ikke om "
+            "sygdom."
         ),
         source="Virksomhedens politik",
         valid_from=date(2000, 1, 1),

@@ -21,11 +21,17 @@ from datetime import date, timedelta
 from fravaer_desktop.core.absence import WORKING_DAYS_PER_WEEK
 from fravaer_desktop.core.calendar import is_working_day
 from fravaer_desktop.core.danish import MONTHS, long_date, number
-from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Employee, Goal, GoalMetric
+from fravaer_desktop.core.models import (
+    SICKNESS_KINDS,
+    AbsenceKind,
+    AbsenceSpell,
+    Employee,
+    Goal,
+    GoalMetric,
+)
 
 HOURS_PER_DAY = 7.4  # one "dagsværk" in Danmarks Statistik's absence statistics
 SHORT_SPELL_MAX_DAYS = 14  # calendar days; longer spells are "lange"
-SICKNESS_KINDS = (AbsenceKind.OWN_SICKNESS, AbsenceKind.PREGNANCY, AbsenceKind.WORK_INJURY)
 COUNTED_KINDS = (*SICKNESS_KINDS, AbsenceKind.CHILD_SICK)
 SMALL_GROUP = 3  # fewer employees than this: the figures point to individuals
 
@@ -585,7 +591,7 @@ COVERAGE_NOTE = (
     "ansatte. DA's tal dækker kun DA's medlemsvirksomheder."
 )
 INDICATIVE_NOTE = (
-    "Sammenligningen er kun vejledende: i en lille virksomhed kan et enkelt langt sygeforløb "
+    "Sammenligningen er kun vejledende: i en lille virksomhed kan en enkelt lang sygeperiode "
     "flytte procenten meget, og ferie er ikke trukket fra de planlagte timer."
 )
 
@@ -663,17 +669,18 @@ def key_figures(statistics: AbsenceStatistics) -> tuple[KeyFigure, ...]:
             "definition).",
         ),
         KeyFigure(
-            "Fraværsdage pr. fuldtidsansat", fixed_number(s.days_per_fte),
+            "Sygefraværsdage pr. fuldtidsansat", fixed_number(s.days_per_fte),
             f"Sygefravær omregnet til dage à {number(HOURS_PER_DAY)} timer, delt med "
             f"{fixed_number(s.full_time_equivalents)} fuldtidsansatte.",
         ),
         KeyFigure(
-            "Antal fraværsperioder", str(s.spells),
-            "Sygeperioder med mindst én dag i perioden.",
+            "Antal sygeperioder", str(s.spells),
+            "Sygeperioder med mindst én dag i den valgte periode.",
         ),
         KeyFigure(
             f"Korte (≤ {SHORT_SPELL_MAX_DAYS} dage) / lange", f"{s.short_spells} / {s.long_spells}",
-            "Kalenderdage i hele perioden; et igangværende forløb tæller indtil i dag.",
+            "Længden regnes over hele sygeperioden, også dage uden for den valgte periode; en "
+            "sygeperiode, der er i gang, tæller til og med i dag.",
         ),
         KeyFigure(
             "Barns sygedage", str(child.working_days),

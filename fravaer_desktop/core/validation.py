@@ -193,7 +193,7 @@ def validate_spell(
         )
     if len(spell.note) > MAX_NOTE_LENGTH:
         errors.append(
-            FieldError("note", f"Noten må højst være {MAX_NOTE_LENGTH} tegn. Gør den kortere.")
+            FieldError("note", f"Noten må højst være {MAX_NOTE_LENGTH} tegn. Forkort den.")
         )
     others = [o for o in other_spells if spell.id is None or o.id != spell.id]
     clash = next((o for o in others if spells_overlap(spell, o)), None)
@@ -201,8 +201,9 @@ def validate_spell(
         errors.append(
             FieldError(
                 "first_day",
-                f"{employee.name} har allerede et fravær, der overlapper: {_period(clash)}. "
-                "Ret datoerne, eller ret det eksisterende fravær i stedet.",
+                f"{employee.name} har allerede en fraværsperiode, der overlapper: "
+                f"{_period(clash)}. Ret datoerne, eller ret den eksisterende fraværsperiode i "
+                "stedet.",
             )
         )
     else:
@@ -229,18 +230,19 @@ def _continuation_errors(spell: AbsenceSpell, others: list[AbsenceSpell]) -> lis
             errors.append(
                 FieldError(
                     "first_day",
-                    f"Fraværet fortsætter direkte efter et fravær {_period(other)}. Det er ét "
-                    "sammenhængende fravær, og fristerne regnes fra dets første dag: ret i "
-                    "stedet det fravær, så det slutter senere eller er i gang. (Er "
-                    "medarbejderen delvist raskmeldt, så vælg delvist fravær.)",
+                    f"Fraværet fortsætter direkte efter fraværsperioden {_period(other)}. Det er "
+                    "ét sammenhængende fravær, og fristerne regnes fra dets første dag: ret i "
+                    "stedet den tidligere fraværsperiode, så den slutter senere eller er i "
+                    "gang. (Er medarbejderen delvist raskmeldt, så vælg delvist fravær.)",
                 )
             )
         elif spell.last_day is not None and spell.last_day + ONE_DAY == other.first_day:
             errors.append(
                 FieldError(
                     "last_day",
-                    f"Fraværet slutter dagen før et fravær {_period(other)}. Det er ét "
-                    "sammenhængende fravær: ret i stedet det fravær, så det begynder tidligere.",
+                    f"Fraværet slutter dagen før fraværsperioden {_period(other)}. Det er ét "
+                    "sammenhængende fravær: ret i stedet den senere fraværsperiode, så den "
+                    "begynder tidligere.",
                 )
             )
     return errors

@@ -23,15 +23,16 @@ from fravaer_desktop.reports.document import (
 )
 
 TITLE = "Fraværsoversigt"
-ONGOING_TEXT = "i gang"
+ONGOING_TEXT = "I gang"
 FULL_EXTENT_TEXT = "Fuldt"
 CLIPPED_MARK = "*"
 CLIPPED_NOTE = (
-    "* Fraværet begynder før eller slutter efter perioden. Kun dagene i perioden er talt med."
+    "* Fraværsperioden begynder før eller slutter efter den valgte periode. Kun dagene i den "
+    "valgte periode er talt med."
 )
 PRIVACY_LINE = (
-    "Oversigten indeholder kun datoer, fraværstype og omfang – ingen diagnoser eller "
-    "oplysninger om sygdommens art."
+    "Oversigten indeholder kun datoer, fraværstype og omfang – ingen diagnoser eller andre "
+    "helbredsoplysninger ud over fraværstypen."
 )
 REVIEWED_LINE = "Vi har gennemgået oversigten sammen."
 SPELL_COLUMNS = (
@@ -54,7 +55,7 @@ class AbsenceOverviewRow:
     kind: AbsenceKind
     kind_title: str
     first_day: date
-    last_day: date | None  # None: the spell is still ongoing ("i gang")
+    last_day: date | None  # None: the spell is still ongoing ("I gang")
     extent: str  # "Fuldt" or "Delvist (12 t/uge)"
     calendar_days: int
     working_days: int

@@ -29,8 +29,7 @@ from fravaer_desktop.reports.document import (
     styles,
 )
 
-TITLE = "Status på sygefravær"
-ONGOING_TEXT = "Igangværende"
+ONGOING_TEXT = "I gang"
 NO_DEADLINE_TEXT = "Ingen frist"
 NOT_GIVEN_TEXT = "Ikke oplyst"
 DONE_TEXT = "Klaret"
@@ -59,7 +58,7 @@ EMPTY_TEXT = "Der er ingen frister eller opgaver at vise for dette fravær."
 NOTES_HEADING = "Noter"
 NOTE_LINES = 3
 PRIVACY_FOOTER = (
-    "Dokumentet må ikke indeholde helbredsoplysninger eller diagnose – heller ikke i noterne."
+    "Dokumentet må ikke indeholde helbredsoplysninger eller diagnoser – heller ikke i noterne."
 )
 
 
@@ -91,6 +90,7 @@ class AbsenceStatusData:
     """
 
     company: Company
+    title: str  # "Status på sygefravær", or "Status på fravær" for absence that is not sickness
     employee_name: str
     department: str
     job_title: str
@@ -139,6 +139,7 @@ def build_absence_status_data(
     rows.sort(key=lambda r: (r.due is None, r.due or date.max))
     return AbsenceStatusData(
         company=company,
+        title=spell.kind.status_title,
         employee_name=employee.name,
         department=employee.department.strip(),
         job_title=employee.job_title.strip(),
@@ -288,10 +289,10 @@ def _title_with_detail(title: str, detail: str) -> Paragraph:
 
 
 def render_absence_status(data: AbsenceStatusData) -> bytes:
-    """The 'Status på sygefravær' as PDF bytes."""
+    """The 'Status på sygefravær' (or 'Status på fravær') as PDF bytes."""
     subtitle = f"{data.employee_name} · status pr. {long_date(data.printed_on)}"
     body = status_flowables(data)
     return render_pdf(
-        data.company, TITLE, body, data.printed_on, subtitle, PRIVACY_FOOTER,
-        running_title=f"{TITLE} – {data.employee_name}",
+        data.company, data.title, body, data.printed_on, subtitle, PRIVACY_FOOTER,
+        running_title=f"{data.title} – {data.employee_name}",
     )  # fmt: skip

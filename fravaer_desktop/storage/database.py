@@ -154,7 +154,7 @@ def _open_error_message(file_path: Path | None, error: sqlite3.DatabaseError) ->
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
         return (
             f"Fravær kan ikke skrive i filen '{file_path}' eller i mappen, den ligger i. "
-            "Måske er den skrivebeskyttet eller ligger på et drev, du kun kan læse. Kopiér "
+            "Måske er den skrivebeskyttet eller ligger på et drev, du kun kan læse. Kopier "
             "filen til en mappe, du kan skrive i (fx Dokumenter), og åbn kopien. "
             f"Filen er ikke ændret. (Teknisk: {error})"
         )

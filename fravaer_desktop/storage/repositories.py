@@ -142,8 +142,8 @@ class EmployeeRepository:
             FieldError(
                 "weekly_hours",
                 f"{employee.name} er delvist fraværende med {number(row['hours'])} timer om ugen "
-                "i et fravær, der stadig er i gang. Arbejdstiden skal være højere end det; ret "
-                "først fraværet (fx til fuldt fravær), og gem så den nye arbejdstid.",
+                "i en fraværsperiode, der stadig er i gang. Arbejdstiden skal være højere end det; "
+                "ret først fraværsperioden (fx til fuldt fravær), og gem så den nye arbejdstid.",
             )
         ]
 

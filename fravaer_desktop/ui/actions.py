@@ -71,7 +71,7 @@ class AppActions(QObject):
         if employee_id is not None:
             ongoing = [s for s in ongoing if s.employee_id == employee_id] or ongoing
         if not ongoing:
-            self.status_message.emit("Ingen er sygemeldt lige nu.")
+            self.status_message.emit("Ingen er fraværende lige nu.")
             return None
         from fravaer_desktop.ui.dialogs.return_dialog import ReturnDialog
 

@@ -171,7 +171,7 @@ def test_long_danish_lines_are_folded_within_75_octets_without_breaking_letters(
     content_lines(data)  # asserts the octet limit and whole characters per line
     assert len(data.splitlines()) > len(components(data)) * 2
     (event,) = events(data)
-    assert str(event["SUMMARY"]) == f"Sygefraværssamtale med {name} – senest 21. december 2026"
+    assert str(event["SUMMARY"]) == f"Samtale med {name} om fraværet – senest 21. december 2026"
 
 
 def test_danish_letters_and_special_characters_survive_the_round_trip() -> None:
@@ -180,7 +180,7 @@ def test_danish_letters_and_special_characters_survive_the_round_trip() -> None:
     calendar = Calendar.from_ical(data)
     assert str(calendar["X-WR-CALNAME"]) == f"Fravær – frister for {company}"
     (event,) = events(data)
-    assert str(event["SUMMARY"]) == "Sygefraværssamtale med Åse Ærø – senest 21. december 2026"
+    assert str(event["SUMMARY"]) == "Samtale med Åse Ærø om fraværet – senest 21. december 2026"
     assert "Åbn Fravær" in str(event["DESCRIPTION"])
     assert "Åse Ærø".encode() in data.replace(b"\r\n ", b"")
 
@@ -199,7 +199,7 @@ def test_each_open_item_with_a_due_date_is_an_all_day_event_on_that_day() -> Non
 
 def test_the_absence_conversation_reads_what_to_do_with_whom_and_by_when() -> None:
     (event,) = events(export([item("samtale", date(2026, 12, 21))]))
-    assert str(event["SUMMARY"]) == "Sygefraværssamtale med Anna Jensen – senest 21. december 2026"
+    assert str(event["SUMMARY"]) == "Samtale med Anna Jensen om fraværet – senest 21. december 2026"
     description = str(event["DESCRIPTION"])
     assert description.startswith("Indkald Anna Jensen til en personlig samtale")
     assert "Kilde: Sygedagpengeloven § 7a." in description
@@ -213,7 +213,7 @@ def test_a_reminder_pops_up_at_nine_the_day_before_in_danish() -> None:
     # All-day events start at 00:00, so 15 hours before is 09:00 the day before.
     assert alarm.decoded("TRIGGER") == timedelta(hours=-15)
     assert str(alarm["DESCRIPTION"]) == (
-        "I morgen: Sygefraværssamtale med Anna Jensen – senest 21. december 2026"
+        "I morgen: Samtale med Anna Jensen om fraværet – senest 21. december 2026"
     )
 
 
@@ -387,6 +387,12 @@ def test_the_suggested_file_name_is_danish_and_ends_in_ics() -> None:
     assert SUGGESTED_FILE_NAME == "Fravær-frister.ics"
 
 
+def test_no_event_title_says_the_employee_is_sick() -> None:
+    """Colleagues may see a calendar's titles: they name the task, never sickness."""
+    for rule, text in CALENDAR_TEXTS.items():
+        assert "syg" not in text.title.lower(), rule
+
+
 def test_the_120_day_window_never_goes_into_a_calendar() -> None:
     """A shared calendar must not announce that a sick employee may be dismissed."""
     items = [
@@ -394,5 +400,5 @@ def test_the_120_day_window_never_goes_into_a_calendar() -> None:
         item("regel_120", date(2027, 1, 8), spell_id=None, is_option=True),
     ]
     exported = export(items)
-    assert [str(e["SUMMARY"]).split(" ")[0] for e in events(exported)] == ["Sygefraværssamtale"]
+    assert [str(e["SUMMARY"]).split(" ")[0] for e in events(exported)] == ["Samtale"]
     assert "120" not in exported.decode("utf-8")

@@ -244,7 +244,8 @@ def test_the_120_day_rule_text_carries_the_cautions() -> None:
 
     assert "skriftlig aftale" in text
     assert "1 måneds varsel til udgangen af en måned" in text
-    assert "Graviditets- og handicaprelateret fravær må ikke tælles med" in text
+    assert "Graviditetsrelateret fravær tælles ikke med" in text
+    assert "Fravær på grund af et handicap må heller ikke tælles med" in text
     assert "Søg råd, før du opsiger" in text
 
 

@@ -56,7 +56,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "Fraværet fortsætter direkte efter et fravær fra 2. marts 2026 til og med 6. marts 2026",
+        "Fraværet fortsætter direkte efter fraværsperioden fra 2. marts 2026 til og med 6. marts 2026",
         id="a new sick call the day after the same kind of absence ended is the same absence",
     ),
     pytest.param(
@@ -64,7 +64,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "last_day",
-        "Fraværet slutter dagen før et fravær fra 2. marts 2026 til og med 6. marts 2026",
+        "Fraværet slutter dagen før fraværsperioden fra 2. marts 2026 til og med 6. marts 2026",
         id="ends the day before a later spell of the same kind starts",
     ),
     pytest.param(
@@ -72,7 +72,7 @@ REFUSED_SPELLS = [
         ANNA,
         [ONGOING],
         "last_day",
-        "slutter dagen før et fravær fra 16. november 2026 (stadig i gang)",
+        "slutter dagen før fraværsperioden fra 16. november 2026 (stadig i gang)",
         id="ends the day before an ongoing spell of the same kind started",
     ),
     pytest.param(
@@ -88,7 +88,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
+        "allerede en fraværsperiode, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="overlaps the end of an earlier spell",
     ),
     pytest.param(
@@ -96,7 +96,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
+        "allerede en fraværsperiode, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="ends on the first day of a later spell",
     ),
     pytest.param(
@@ -104,7 +104,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede et fravær, der overlapper",
+        "allerede en fraværsperiode, der overlapper",
         id="lies inside an existing spell",
     ),
     pytest.param(
@@ -112,7 +112,7 @@ REFUSED_SPELLS = [
         ANNA,
         [ONGOING],
         "first_day",
-        "allerede et fravær, der overlapper: fra 16. november 2026 (stadig i gang)",
+        "allerede en fraværsperiode, der overlapper: fra 16. november 2026 (stadig i gang)",
         id="starts while an ongoing spell is still running",
     ),
     pytest.param(
@@ -120,7 +120,7 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
+        "allerede en fraværsperiode, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="a new ongoing spell would run into a later spell",
     ),
     pytest.param(

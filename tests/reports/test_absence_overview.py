@@ -108,7 +108,7 @@ def test_ongoing_spell_counts_up_to_today_and_shows_i_gang(today: date) -> None:
     (row,) = data.rows
     assert row.last_day is None
     assert (row.calendar_days, row.working_days, row.hours) == (8, 6, 44.4)
-    assert spell_table_rows(data)[0][2] == "i gang"
+    assert spell_table_rows(data)[0][2] == "I gang"
 
 
 def test_ongoing_spell_in_a_past_period_counts_up_to_the_period_end(today: date) -> None:

@@ -24,7 +24,6 @@ from fravaer_desktop.reports.absence_status import (
     EMPTY_TEXT,
     LEGEND,
     PRIVACY_FOOTER,
-    TITLE,
     AbsenceStatusData,
     build_absence_status_data,
     employee_facts,
@@ -221,7 +220,7 @@ def test_ongoing_full_spell_on_day_22_with_expected_return(today: date) -> None:
     ]
     assert spell_facts(data) == [
         ("Første fraværsdag", "2. november 2026"),
-        ("Sidste fraværsdag", "Igangværende"),
+        ("Sidste fraværsdag", "I gang"),
         ("Varighed", "Dag 22 i dag"),
         ("Omfang", "Fuldt fravær"),
         ("Forventet første arbejdsdag", "14. december 2026"),
@@ -300,18 +299,42 @@ def test_rendered_status_shows_the_timeline_and_never_the_note(today: date) -> N
 
     assert pages == 1
     assert "Side 1 af 1" in text
-    assert TITLE in text and "Anna Jensen · status pr. 23. november 2026" in text
+    assert "Status på sygefravær" in text and "Anna Jensen · status pr. 23. november 2026" in text
     assert "Første fraværsdag 2. november 2026" in text
-    assert "Dag 22 i dag" in text and "Igangværende" in text
+    assert "Dag 22 i dag" in text and "I gang" in text
     for row, (due, title, status, source) in zip(data.rows, timeline_table_rows(data), strict=True):
         assert " ".join(filter(None, (due, title, row.detail, status, source))) in text
     assert "Klaret 3. november 2026" in text
     assert " ".join(LEGEND.split()) in text
     assert MANAGER_SIGNATURE in text and EMPLOYEE_SIGNATURE in text
     assert PRIVACY_FOOTER in text
-    assert f"{TITLE} – Anna Jensen" in text  # the footer: whose status, on every page
+    assert "Status på sygefravær – Anna Jensen" in text  # the footer: whose status, on every page
     assert NOTE not in text and "cyklen" not in text
     assert "Bo Nielsen" not in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        (AbsenceKind.OWN_SICKNESS, "Status på sygefravær"),
+        (AbsenceKind.PREGNANCY, "Status på sygefravær"),
+        (AbsenceKind.WORK_INJURY, "Status på sygefravær"),
+        (AbsenceKind.CHILD_SICK, "Status på fravær"),
+        (AbsenceKind.OTHER, "Status på fravær"),
+    ],
+)
+def test_the_title_calls_only_sickness_sygefravær(
+    today: date, kind: AbsenceKind, title: str
+) -> None:
+    """"Andet fravær" has contact days on the Overblik, so it can be printed; it is not
+    sickness, and its paper must not say so."""
+    data = status_data([], today, replace(SPELL, kind=kind))
+
+    _, text = pdf_text(render_absence_status(data))
+
+    assert data.title == title
+    assert f"{title} – Anna Jensen" in text
+    assert ("sygefravær" in text.lower()) is kind.is_sickness
 
 
 def test_rendered_status_without_items_says_so(today: date) -> None:

@@ -139,7 +139,7 @@ def test_the_company_report_as_pdf() -> None:
     assert "Fraværsstatistik" in text
     assert "Hele virksomheden · 1. januar 2026 – 23. november 2026" in text
     assert "Fraværsprocent 1,6 %" in text
-    assert "Fraværsdage pr. fuldtidsansat 3,7" in text
+    assert "Sygefraværsdage pr. fuldtidsansat 3,7" in text
     assert "Fraværsprocent måned for måned" in text
     assert "Mål 3,5 %" in text
     assert "feb" in text and "nov" in text

@@ -71,7 +71,7 @@ def test_a_file_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) -> 
 
     message = _open_error_message(path, cannot_open.value)
 
-    assert "kan ikke skrive i filen" in message and "Kopiér filen" in message
+    assert "kan ikke skrive i filen" in message and "Kopier filen" in message
     assert "beskadiget" not in message
 
 

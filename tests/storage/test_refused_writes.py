@@ -54,14 +54,14 @@ REFUSED_WRITES: list = [
     pytest.param(
         lambda s: s.absences.add(anna_spell(s, date(2026, 3, 6), date(2026, 3, 9))),
         "first_day",
-        "Anna Jensen har allerede et fravær, der overlapper: fra 2. marts 2026 til og med "
+        "Anna Jensen har allerede en fraværsperiode, der overlapper: fra 2. marts 2026 til og med "
         "6. marts 2026",
         id="new spell overlapping the March spell by one day",
     ),
     pytest.param(
         lambda s: s.absences.add(anna_spell(s, date(2026, 11, 23))),
         "first_day",
-        "allerede et fravær, der overlapper: fra 16. november 2026 (stadig i gang)",
+        "allerede en fraværsperiode, der overlapper: fra 16. november 2026 (stadig i gang)",
         id="new spell while the ongoing spell still runs",
     ),
     pytest.param(
@@ -111,7 +111,7 @@ REFUSED_WRITES: list = [
     pytest.param(
         lambda s: s.absences.update(replace(s.absences.ongoing()[0], first_day=date(2026, 3, 5))),
         "first_day",
-        "allerede et fravær, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
+        "allerede en fraværsperiode, der overlapper: fra 2. marts 2026 til og med 6. marts 2026",
         id="moving the ongoing spell back over the March spell",
     ),
     pytest.param(

@@ -382,7 +382,7 @@ def test_several_spells_are_stored_together_or_not_at_all(company_store: Store) 
     with pytest.raises(ValidationError) as refused:
         company_store.absences.add_many([*good, overlapping])
     assert refused.value.errors[0].field == "first_day"
-    assert "har allerede et fravær, der overlapper" in refused.value.errors[0].message
+    assert "har allerede en fraværsperiode, der overlapper" in refused.value.errors[0].message
     assert company_store.absences.all() == []  # the good ones before it are not stored either
 
     assert company_store.absences.add_many(good) == 2
@@ -410,7 +410,7 @@ def test_a_new_sick_call_the_day_after_the_same_absence_ended_is_refused(
     )
     with pytest.raises(ValidationError) as caught:
         company_store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 1, 31)))
-    assert "fortsætter direkte efter et fravær fra 5. januar 2026" in (
+    assert "fortsætter direkte efter fraværsperioden fra 5. januar 2026" in (
         caught.value.message_for("first_day") or ""
     )
     assert company_store.absences.all() == [january]

@@ -45,7 +45,7 @@ def test_return_with_keyboard_sets_yesterday_as_last_day(qtbot, window, company_
 
     assert company_store.absences.get(spell.id).last_day == date(2026, 11, 22)
     assert company_store.absences.ongoing() == []
-    assert window.absence_page.today_list.item(0).text() == "Ingen er meldt fraværende i dag."
+    assert window.absence_page.today_list.item(0).text() == "Ingen er fraværende i dag."
     assert spell_rows(window)[0].last_day == date(2026, 11, 22)
 
 
@@ -66,7 +66,7 @@ def test_overlapping_sick_call_shows_message_and_stores_nothing(
     result = drive_modal(window.actions.register_sickness, try_again)
 
     assert result is None
-    assert "har allerede et fravær, der overlapper: fra 20. november 2026" in messages[0]
+    assert "har allerede en fraværsperiode, der overlapper: fra 20. november 2026" in messages[0]
     assert len(company_store.absences.all()) == 1
 
 
@@ -90,8 +90,8 @@ def test_a_sick_call_for_an_absence_that_goes_on_says_to_extend_it(
 
     drive_modal(window.actions.register_sickness, call_in_sick)
 
-    assert "fortsætter direkte efter et fravær fra 13. november 2026" in messages[0]
-    assert "ret i stedet det fravær" in messages[0]
+    assert "fortsætter direkte efter fraværsperioden fra 13. november 2026" in messages[0]
+    assert "ret i stedet den tidligere fraværsperiode" in messages[0]
     assert len(company_store.absences.all()) == 1
 
 

@@ -271,7 +271,7 @@ def test_the_open_deadlines_can_be_saved_as_a_calendar_file(window, tmp_path):
     events = calendar.walk("VEVENT")
     assert len(events) == count > 0
     summaries = [str(e["SUMMARY"]) for e in events]
-    assert "Sygefraværssamtale med Anna Jensen – senest 18. december 2026" in summaries
+    assert "Samtale med Anna Jensen om fraværet – senest 18. december 2026" in summaries
     assert spell.first_day + timedelta(days=28) == date(2026, 12, 18)
     text = target.read_text(encoding="utf-8").lower()
     for revealing in ("arbejdsskade", "arbejdsulykke", "trappen", "brækket"):

@@ -73,7 +73,8 @@ def test_note_with_health_words_is_flagged_and_not_saved_unless_confirmed(
 
         def say_no(box: QMessageBox):
             seen["question"] = box.text()
-            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # default: Nej
+            seen["buttons"] = sorted(b.text() for b in box.buttons())
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # default: Ret noten
 
         drive_modal(dialog.save_button.click, say_no)
         seen["still_open"] = dialog.isVisible()
@@ -83,8 +84,26 @@ def test_note_with_health_words_is_flagged_and_not_saved_unless_confirmed(
 
     assert "'migræne'" in seen["warning"]
     assert "Gem alligevel?" in seen["question"]
+    assert seen["buttons"] == ["Gem alligevel", "Ret noten"]
     assert seen["still_open"] is True
     assert company_store.absences.all() == []
+
+
+def test_a_flagged_note_is_saved_when_the_user_chooses_gem_alligevel(
+    qtbot, window, company_store, drive_modal
+):
+    def health_note(dialog):
+        dialog.employee_picker.setCurrentText("Anna Jensen")
+        qtbot.keyClicks(dialog.note, "Har migræne, ringer fredag")
+
+        def save_anyway(box: QMessageBox):
+            next(b for b in box.buttons() if b.text() == "Gem alligevel").click()
+
+        drive_modal(dialog.save_button.click, save_anyway)
+
+    drive_modal(window.actions.register_sickness, health_note)
+
+    assert [s.note for s in company_store.absences.all()] == ["Har migræne, ringer fredag"]
 
 
 def test_edit_spell_kind_and_delete_it_after_confirmation(

@@ -45,14 +45,14 @@ def test_key_figures_follow_the_period_and_the_scope(page) -> None:
     assert "24. november 2025 – 23. november 2026" in page.period_label.text()
     assert "2 medarbejdere med planlagte timer" in page.period_label.text()
     assert figure(page, "Fraværsprocent") == "1,1 %"
-    assert figure(page, "Antal fraværsperioder") == "1"
+    assert figure(page, "Antal sygeperioder") == "1"
     assert figure(page, "Korte (≤ 14 dage) / lange") == "1 / 0"
     assert figure(page, "Barns sygedage") == "1"
 
     # This year (1 Jan - 23 Nov 2026): 227 working days; 37 of 3,041.8 h = 1.2 %; 2.8 days/FTE.
     page.period.setCurrentText("I år")
     assert figure(page, "Fraværsprocent") == "1,2 %"
-    assert figure(page, "Fraværsdage pr. fuldtidsansat") == "2,8"
+    assert figure(page, "Sygefraværsdage pr. fuldtidsansat") == "2,8"
     assert page.first.date_value() == date(2026, 1, 1) and not page.first.isEnabled()
     assert page.chart.chart is not None and len(page.chart.chart.values) == 11
 

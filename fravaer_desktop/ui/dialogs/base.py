@@ -94,11 +94,13 @@ class SaveDialog(QDialog):
         self.accept()
 
 
-def ask_yes_no(parent: QWidget, title: str, text: str, yes_text: str = "Ja") -> bool:
-    """A Danish yes/no question where 'Nej' is the safe default."""
+def ask_yes_no(
+    parent: QWidget, title: str, text: str, yes_text: str = "Ja", no_text: str = "Nej"
+) -> bool:
+    """A Danish yes/no question where the no-button is the safe default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.YesRole)
-    no = box.addButton("Nej", QMessageBox.ButtonRole.NoRole)
+    no = box.addButton(no_text, QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes

@@ -48,7 +48,9 @@ class NotRelevantDialog(SaveDialog):
         if warning is None:
             return True
         text = warning.replace("Noten", "Begrundelsen") + "\n\nGem alligevel?"
-        return ask_yes_no(self, "Helbredsoplysninger i begrundelsen?", text)
+        return ask_yes_no(
+            self, "Helbredsoplysninger i begrundelsen?", text, "Gem alligevel", "Ret begrundelsen"
+        )
 
     def save(self) -> TaskDecision:
         item = self._item

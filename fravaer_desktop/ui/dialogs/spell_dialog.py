@@ -161,7 +161,9 @@ class SpellDialog(SaveDialog):
         warning = self._health_check.warning_for(self.note.text())
         if warning is None:
             return True
-        return ask_yes_no(self, "Helbredsoplysninger i noten?", warning + "\n\nGem alligevel?")
+        question = warning + "\n\nGem alligevel?"
+        title = "Helbredsoplysninger i noten?"
+        return ask_yes_no(self, title, question, "Gem alligevel", "Ret noten")
 
     def save(self) -> AbsenceSpell:
         employee = self.employee_picker.selected()

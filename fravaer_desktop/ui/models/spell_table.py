@@ -32,7 +32,7 @@ class SpellTableModel(RowTableModel[AbsenceSpell]):
             ),
             Column[AbsenceSpell](
                 "Sidste dag",
-                lambda s: short_date(s.last_day) if s.last_day else "i gang",
+                lambda s: short_date(s.last_day) if s.last_day else "I gang",
                 lambda s: s.last_day.isoformat() if s.last_day else "9999",
             ),
             Column[AbsenceSpell]("Omfang", extent_text),

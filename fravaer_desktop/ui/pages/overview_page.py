@@ -100,8 +100,8 @@ class OverviewPage(QWidget):
         self.employee_button = QPushButton("Vis &medarbejderen")
         self.status_button = QPushButton("&Udskriv status…")
         self.status_button.setToolTip(
-            "Status på sygefravær: tidslinjen for dette fravær med frister og det, der er gjort, "
-            "til personalemappen."
+            "Udskriv status på fraværet: tidslinjen med frister og det, der er gjort, til "
+            "personalemappen."
         )
         self.calendar_button = QPushButton("Gem frister i kalender…")
         self.calendar_button.setToolTip(
@@ -396,7 +396,7 @@ class OverviewPage(QWidget):
         self._select_first_open()
 
     def status_pdf(self) -> bytes | None:
-        """The "Status på sygefravær" of the selected item's absence; None without one."""
+        """The printed status of the selected item's absence; None without one."""
         item = self.selected_item()
         if item is None or item.spell_id is None:
             return None
@@ -407,14 +407,15 @@ class OverviewPage(QWidget):
         try:
             pdf = self.status_pdf()
         except ValueError as error:
-            show_information(self, "Status på sygefravær", str(error))
+            show_information(self, "Udskriv status", str(error))
             return
         if pdf is None or item is None:
             return
         from fravaer_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-        title = f"Status på sygefravær – {item.employee_name}"
-        PdfPreviewDialog(pdf, title, f"Status på sygefravær {item.employee_name}.pdf", self).exec()
+        kind_title = self.actions.store.absences.get(item.spell_id).kind.status_title
+        title = f"{kind_title} – {item.employee_name}"
+        PdfPreviewDialog(pdf, title, f"{kind_title} {item.employee_name}.pdf", self).exec()
 
     def export_calendar(self) -> None:
         """Ask where to save the open deadlines as an .ics file, and save them there."""

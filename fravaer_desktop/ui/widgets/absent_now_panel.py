@@ -14,8 +14,10 @@ from fravaer_desktop.core.overview import Overview
 EMPLOYEE_ROLE = Qt.ItemDataRole.UserRole
 WARNING_COLOUR = QColor("#b3261e")
 RULE_120_NOTE = (
-    "Egen sygdom med løn de seneste 12 måneder, hos ansatte med en skriftlig 120-dagesaftale. "
-    "Graviditets- og handicaprelateret fravær må ikke tælles med. Søg råd før en opsigelse."
+    "Egen sygdom med løn de seneste 12 måneder, hos medarbejdere med en skriftlig "
+    "120-dagesaftale. Graviditetsrelateret fravær tælles ikke med. Fravær på grund af et "
+    "handicap må heller ikke tælles med, men det kan programmet ikke skelne. Søg råd før en "
+    "opsigelse."
 )
 
 
