@@ -64,16 +64,16 @@ def main() -> int:
     window.show_page("Virksomhed")
     save(window, "03-virksomhed")
     window.show_page("Fravær")
-    shots = dialog_shots(window, store)
+    shots = dialog_shots(window, store, save)
     for name, open_dialog, prepare in shots:
-        grab_dialog(app, open_dialog, prepare, lambda d, n=name: save(d, n))
+        grab_dialog(app, open_dialog, prepare, lambda d, n=name: n and save(d, n))
     if not suffix:  # the PDF pages do not depend on the screen's scale
         export_pdf_pages(store)
     QTimer.singleShot(0, app.quit)
     return 0
 
 
-def dialog_shots(window, store):
+def dialog_shots(window, store, save):
     """(file name, function that runs the modal dialog, preparation of the dialog)."""
 
     from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -95,6 +95,17 @@ def dialog_shots(window, store):
         dialog.employee_picker.select(ongoing.employee_id)
         dialog.save_button.click()
 
+    def date_error(dialog):
+        dialog.employee_picker.setCurrentText(first.name)
+        dialog.first_day.edit.setText("31-02-2026")
+        dialog.save_button.click()
+
+    def calendar(dialog):
+        dialog.employee_picker.setCurrentText(first.name)
+        dialog.first_day.open_calendar()
+        save(dialog.first_day.calendar_popup, "06c-kalender")
+        dialog.first_day.calendar_popup.close()
+
     def nothing(dialog):
         pass
 
@@ -105,6 +116,8 @@ def dialog_shots(window, store):
         ("04-sygemelding", window.actions.register_sickness, type_in_sick_call),
         ("05-sygemelding-helbredsnote", window.actions.register_sickness, health_note),
         ("06-sygemelding-fejl", window.actions.register_sickness, overlap_error),
+        ("06b-sygemelding-datofejl", window.actions.register_sickness, date_error),
+        (None, window.actions.register_sickness, calendar),  # saves only the calendar
         ("07-raskmelding", window.actions.register_return, nothing),
         (
             "08-medarbejder",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import errno
 import re
 from datetime import date
@@ -33,23 +34,93 @@ def weekday_date(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
 
 
-_DMY = re.compile(r"^\s*(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{2}|\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+#: The dates a date field accepts; every stored date lies between them.
+MIN_YEAR, MAX_YEAR = 1950, 2100
+DATE_EXAMPLE = "02-03-2026"
+_SEPARATOR = r"[-./ ]"
+_DMY = re.compile(rf"^(\d{{1,2}}){_SEPARATOR}(\d{{1,2}}){_SEPARATOR}(\d{{2}}|\d{{4}})$")
+_DM = re.compile(rf"^(\d{{1,2}}){_SEPARATOR}(\d{{1,2}}){_SEPARATOR}?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})?$")
+
+
+class DateTextError(ValueError):
+    """Typed text that is not a date; the message says in Danish what is wrong and how to write
+    the date."""
+
+
+def read_date(text: str, near: date | None = None) -> date:
+    """The date a Dane means by `text`, or DateTextError with the reason.
+
+    Reads '2-3-2026', '02.03.26', '2/3/2026', '02032026', '020326' and '2026-03-02'. With `near`
+    (the date the field showed), a day and month without a year ('2-3', '0203') mean the one
+    nearest to it, so '30-12' typed on 2 January is the 30 December just gone. A two-digit year
+    is 1950–2049.
+    """
+    typed = text.strip()
+    if not typed:
+        raise DateTextError(f"Skriv en dato, fx {DATE_EXAMPLE}.")
+    parts = _date_parts(typed, near is not None)
+    if parts is None:
+        raise DateTextError(
+            f"»{typed}« er ikke en dato. Skriv den som dag-måned-år, fx {DATE_EXAMPLE}."
+        )
+    day, month, year_digits = parts
+    if year_digits is None:
+        assert near is not None  # a year may be left out only when `near` is given
+        year = _nearest_year(day, month, near)
+    elif len(year_digits) == 2:
+        year = int(year_digits) + (2000 if int(year_digits) < 50 else 1900)
+    else:
+        year = int(year_digits)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateTextError(f"Året skal ligge mellem {MIN_YEAR} og {MAX_YEAR}.")
+    if not 1 <= month <= 12:
+        raise DateTextError(f"Måned {month} findes ikke: måneden skal være 1–12.")
+    days_in_month = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days_in_month:
+        raise DateTextError(
+            f"{day:02d}-{month:02d}-{year} findes ikke: {MONTHS[month - 1]} {year} har "
+            f"{days_in_month} dage."
+        )
+    return date(year, month, day)
+
+
+def _date_parts(typed: str, year_may_be_left_out: bool) -> tuple[int, int, str | None] | None:
+    """(day, month, year) as typed, the year as its digits (None when left out)."""
+    if match := _ISO.match(typed):
+        year, month, day = match.groups()
+        return int(day), int(month), year
+    match = _DMY.match(typed) or _DIGITS.match(typed)
+    if match is None and year_may_be_left_out:
+        match = _DM.match(typed)
+    if match is None:
+        return None
+    groups = match.groups()
+    if groups[2:] == (None,) and not year_may_be_left_out:
+        return None
+    year = groups[2] if len(groups) > 2 else None
+    return int(groups[0]), int(groups[1]), year
+
+
+def _nearest_year(day: int, month: int, near: date) -> int:
+    """The year that puts day-month nearest to `near` (its own year when none fits)."""
+    candidates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return near.year
+    return min(candidates, key=lambda d: abs((d - near).days)).year
 
 
 def parse_date(text: str) -> date | None:
     """Read '2-3-2026', '02.03.26' or '2026-03-02'; None when the text is not a date."""
-    if match := _ISO.match(text):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _DMY.match(text):
-        day, month, year = (int(g) for g in match.groups())
-        if year < 100:
-            year += 2000
-    else:
-        return None
     try:
-        return date(year, month, day)
-    except ValueError:
+        return read_date(text)
+    except DateTextError:
         return None
 
 

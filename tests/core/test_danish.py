@@ -6,14 +6,20 @@ import errno
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fravaer_desktop.core.danish import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DateTextError,
     counted,
     days_text,
     file_problem,
     long_date,
     number,
     parse_date,
+    read_date,
     short_date,
     weekday_date,
 )
@@ -70,6 +76,55 @@ def test_parse_date_refuses_text_that_is_not_a_date(typed: str) -> None:
 
 def test_parse_date_accepts_the_leap_day_of_a_leap_year() -> None:
     assert parse_date("29-02-2028") == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("typed", "near", "meant"),
+    [
+        pytest.param("30-12-2026", date(2027, 1, 2), date(2026, 12, 30), id="as shown"),
+        pytest.param("30122026", date(2027, 1, 2), date(2026, 12, 30), id="digits only"),
+        pytest.param("301226", date(2027, 1, 2), date(2026, 12, 30), id="six digits"),
+        pytest.param("30-12", date(2027, 1, 2), date(2026, 12, 30), id="no year in January"),
+        pytest.param("3012", date(2027, 1, 2), date(2026, 12, 30), id="ddmm in January"),
+        pytest.param("2-1", date(2026, 12, 30), date(2027, 1, 2), id="no year in December"),
+        pytest.param("1-8", date(2019, 3, 1), date(2019, 8, 1), id="no year, an old date shown"),
+        pytest.param("29-2", date(2028, 3, 1), date(2028, 2, 29), id="leap day without year"),
+        pytest.param("1-8-99", date(2026, 1, 1), date(1999, 8, 1), id="two-digit year 99"),
+        pytest.param("1-8-49", date(2026, 1, 1), date(2049, 8, 1), id="two-digit year 49"),
+    ],
+)
+def test_read_date_reads_what_a_dane_types(typed: str, near: date, meant: date) -> None:
+    assert read_date(typed, near) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        pytest.param("31-02-2026", "31-02-2026 findes ikke: februar 2026 har 28 dage.", id="31-2"),
+        pytest.param("29-02-2027", "29-02-2027 findes ikke: februar 2027 har 28 dage.", id="29-2"),
+        pytest.param("31112026", "31-11-2026 findes ikke: november 2026 har 30 dage.", id="31 Nov"),
+        pytest.param("15-13-2026", "Måned 13 findes ikke: måneden skal være 1–12.", id="month 13"),
+        pytest.param("01-01-1900", "Året skal ligge mellem 1950 og 2100.", id="year 1900"),
+        pytest.param("0000-01-01", "Året skal ligge mellem 1950 og 2100.", id="year 0"),
+        pytest.param("", "Skriv en dato, fx 02-03-2026.", id="empty"),
+        pytest.param(
+            "30-12-00001-2027",
+            "»30-12-00001-2027« er ikke en dato. Skriv den som dag-måned-år, fx 02-03-2026.",
+            id="garbage",
+        ),
+    ],
+)
+def test_read_date_says_in_danish_why_text_is_not_a_date(typed: str, message: str) -> None:
+    with pytest.raises(DateTextError) as refused:
+        read_date(typed, date(2026, 11, 26))
+    assert str(refused.value) == message
+
+
+@given(st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)))
+def test_every_date_reads_back_as_written_and_as_digits(day: date) -> None:
+    assert read_date(short_date(day)) == day
+    assert read_date(short_date(day).replace("-", "")) == day
+    assert read_date(short_date(day)[:5], day) == day  # without the year, near itself
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,8 @@ REFUSED_SPELLS = [
         ANNA,
         [EARLIER],
         "first_day",
-        "Fraværet fortsætter direkte efter fraværsperioden fra 2. marts 2026 til og med 6. marts 2026",
+        "Fraværet fortsætter direkte efter fraværsperioden fra 2. marts 2026 til og med "
+        "6. marts 2026",
         id="a new sick call the day after the same kind of absence ended is the same absence",
     ),
     pytest.param(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fravaer_desktop.storage.database import open_database
@@ -50,7 +50,7 @@ def test_add_employee_through_the_page(qtbot, window, drive_modal):
         dialog.department_edit.setCurrentText("Café")
         qtbot.keyClicks(dialog.job_edit, "Barista")
         dialog.hours_edit.setValue(25)
-        dialog.start_edit.setDate(QDate(2024, 5, 1))
+        dialog.start_edit.set_date(date(2024, 5, 1))
         dialog.clause_120.setChecked(True)
         dialog.save_button.click()
 
@@ -73,7 +73,7 @@ def test_employee_without_name_or_with_end_before_start_is_refused(qtbot, compan
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.name_edit, "   ")
-    dialog.start_edit.setDate(QDate(2025, 1, 1))
+    dialog.start_edit.set_date(date(2025, 1, 1))
     dialog.end_edit.set_value(date(2024, 12, 31))
     dialog.save_button.click()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fravaer_desktop.core.absence import DayStatus
@@ -21,7 +21,7 @@ def test_partial_return_is_stored_and_coloured_differently_in_the_year(
 
     def partial(dialog):
         dialog.employee_picker.setCurrentText("Anna Jensen")
-        dialog.first_day.setDate(QDate(2026, 11, 2))
+        dialog.first_day.set_date(date(2026, 11, 2))
         dialog.partial.setChecked(True)
         dialog.partial_hours.setValue(18.5)
         dialog.save_button.click()

@@ -83,6 +83,11 @@ class SaveDialog(QDialog):
 
     def _try_save(self) -> None:
         self.errors.clear()
+        typed_wrong = self.errors.input_errors()
+        if typed_wrong:
+            self.errors.show(ValidationError(typed_wrong))
+            self.grow_to_fit()
+            return
         if not self.confirm_before_save():
             return
         try:

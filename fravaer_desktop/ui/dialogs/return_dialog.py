@@ -50,7 +50,7 @@ class ReturnDialog(SaveDialog):
         self.last_day.dateChanged.connect(self._update_back_on)
         self._spell_changed()
         self.last_day.setFocus()
-        self.last_day.setSelectedSection(DateField.Section.DaySection)
+        self.last_day.select_all()
 
     def selected_spell(self) -> AbsenceSpell | None:
         return self.spell_choice.currentData()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from fravaer_desktop.core.validation import ValidationError
+from fravaer_desktop.core.validation import FieldError, ValidationError
+from fravaer_desktop.ui.widgets.date_field import DateField
 
 ERROR_STYLE = "color: #b3261e; font-weight: 600;"
 
@@ -14,6 +15,7 @@ class FieldErrors:
 
     def __init__(self) -> None:
         self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
         self.general = self._make_label()
 
     def add_row(self, form: QFormLayout, title: str, widget: QWidget, field: str) -> QLabel:
@@ -22,7 +24,20 @@ class FieldErrors:
         label = self._make_label()
         form.addRow("", label)
         self._labels[field] = label
+        self._widgets[field] = widget
         return label
+
+    def input_errors(self) -> list[FieldError]:
+        """Text in the form's date fields that is not a date: checked before anything is
+        built from the form, so that a date that was not typed is never stored."""
+        errors = []
+        for field, widget in self._widgets.items():
+            dates = [widget] if isinstance(widget, DateField) else widget.findChildren(DateField)
+            for date_field in dates:
+                message = date_field.input_error() if date_field.isEnabled() else None
+                if message:
+                    errors.append(FieldError(field, message))
+        return errors
 
     def attach(self, field: str, label: QLabel) -> None:
         self._labels[field] = label
