@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from fravaer_desktop.core.danish import counted, long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.core.names import distinct_names
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
 
@@ -31,6 +32,7 @@ class AppActions(QObject):
         self.health_check = health_check
         self._window = parent_window
         self._employees: dict[int, Employee] | None = None  # read again after a change
+        self._names: dict[int, str] | None = None
 
     @property
     def today(self) -> date:
@@ -42,15 +44,17 @@ class AppActions(QObject):
         return self._employees.get(employee_id)
 
     def employee_name(self, employee_id: int) -> str:
-        employee = self.employee(employee_id)
-        return employee.name if employee is not None else "(ukendt)"
+        """The name as shown in lists: namesakes get their department and start date."""
+        if self._names is None:
+            self.employee(employee_id)  # reads the employees when needed
+            self._names = distinct_names(self._employees.values())
+        return self._names.get(employee_id, "(ukendt)")
 
     def register_sickness(self, employee_id: int | None = None) -> AbsenceSpell | None:
         from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
 
-        employees = [e for e in self.store.employees.list_all() if e.is_employed_on(self.today)]
         dialog = SpellDialog(
-            self.store.absences, employees, self.health_check, self.today,
+            self.store.absences, self.store.employees.list_all(), self.health_check, self.today,
             employee_id=employee_id, parent=self._window,
         )  # fmt: skip
         return self._finish_spell(dialog, "Sygemelding gemt")
@@ -115,7 +119,7 @@ class AppActions(QObject):
         if not ask_yes_no(self._window, "Slet medarbejder", text, "Slet"):
             return False
         self.store.employees.delete(employee.id)
-        self._employees = None
+        self._employees = self._names = None
         self.employee_deleted.emit(employee.id)
         self.status_message.emit(f"{employee.name} er slettet")
         return True
@@ -131,7 +135,7 @@ class AppActions(QObject):
         if not dialog.exec():
             return None
         saved = dialog.result_object
-        self._employees = None
+        self._employees = self._names = None
         self.employee_saved.emit(saved)
         self.status_message.emit(f"{saved.name} er gemt")
         return saved

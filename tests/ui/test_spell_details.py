@@ -150,9 +150,9 @@ def test_a_name_that_fits_no_one_or_several_says_so_and_stores_nothing(
     drive_modal(window.actions.register_sickness, try_names)
 
     assert messages[""].startswith("Vælg den medarbejder, fraværet gælder")
-    assert messages["Hansen"].startswith('Ingen medarbejder har "Hansen" i navnet.')
+    assert messages["Hansen"].startswith('Ingen medarbejder har »Hansen« i navnet.')
     assert messages["e"] == (
-        '"e" passer på 2 medarbejdere (Anna Jensen, Bo Nielsen). Skriv mere af navnet, '
+        '»e« passer på 2 medarbejdere (Anna Jensen, Bo Nielsen). Skriv mere af navnet, '
         "eller vælg i listen."
     )
     assert messages["nielsen"] == ""  # the dialog was saved: one employee fits

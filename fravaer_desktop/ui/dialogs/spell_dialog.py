@@ -46,7 +46,7 @@ class SpellDialog(SaveDialog):
         self._health_check = health_check
         self._original = spell
         s = spell or AbsenceSpell(employee_id=employee_id or 0, first_day=today)
-        self.employee_picker = EmployeePicker(employees)
+        self.employee_picker = EmployeePicker(employees, today)
         if spell or employee_id:
             self.employee_picker.select(s.employee_id)
         self.first_day = DateField(s.first_day)
