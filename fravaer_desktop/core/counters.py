@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from fravaer_desktop.core.absence import joined_absences
 from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
 from fravaer_desktop.core.rules import is_fit_by_law, latest
 
@@ -247,7 +248,13 @@ def frequent_absence(
     spell_months = policy.frequent_spell_months or defaults["spell_months"]
     day_limit = policy.frequent_days or defaults["days"]
     day_months = policy.frequent_day_months or defaults["day_months"]
-    own = [s for s in spells if s.kind == "sygdom" and s.first_day <= today]
+    # An absence with a partial return in it is one absence, short or long by its whole length.
+    own = [
+        whole
+        for whole, _ in joined_absences(
+            s for s in spells if s.kind == "sygdom" and s.first_day <= today
+        )
+    ]
     longest = timedelta(days=defaults["short_spell_max_days"] - 1)
     spell_start = _months_back(today, spell_months)
     day_start = _months_back(today, day_months)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fravaer_desktop.core.absence import WORKING_DAYS_PER_WEEK
+from fravaer_desktop.core.absence import WORKING_DAYS_PER_WEEK, wholes_of_joined_parts
 from fravaer_desktop.core.calendar import is_working_day
 from fravaer_desktop.core.danish import MONTHS, long_date, number
 from fravaer_desktop.core.models import (
@@ -294,7 +294,8 @@ def _absence_per_month(
 ) -> tuple[dict, dict, dict, int, int]:
     """Hours per kind and month, working days and spells per kind, short and long sick spells.
 
-    The loop runs once per spell of the file, so the calendar lookups are inlined.
+    Spells are counted as unbroken absences (`wholes_of_joined_parts`). The loop runs once
+    per spell of the file, so the calendar lookups are inlined.
     """
     months = len(cal.month_keys)
     hours = {kind: [0.0] * months for kind in COUNTED_KINDS}
@@ -304,6 +305,9 @@ def _absence_per_month(
     today_ordinal = today.toordinal()
     origin, cumulative, month_of = cal.origin, cal.cumulative, cal.month_of
     child = AbsenceKind.CHILD_SICK
+    spells = [s for s in spells if s.employee_id in windows]
+    wholes = wholes_of_joined_parts(spells)
+    counted_wholes: set[int] = set()
     for spell in spells:
         window = windows.get(spell.employee_id)
         if window is None:
@@ -330,6 +334,14 @@ def _absence_per_month(
         else:
             _spread_over_months(of_kind, cal, a + origin, b + origin, rate)
         days[kind] += working
+        if wholes and (whole := wholes.get(id(spell))) is not None:
+            # A part of one unbroken absence (a partial return between full absence): the
+            # absence counts once, short or long by its whole length.
+            if id(whole) in counted_wholes:
+                continue
+            counted_wholes.add(id(whole))
+            start = whole.first_day.toordinal()
+            end = today_ordinal if whole.last_day is None else whole.last_day.toordinal()
         counts[kind] += 1
         if kind is not child:
             if (end if end < today_ordinal else today_ordinal) - start < SHORT_SPELL_MAX_DAYS:

@@ -413,6 +413,18 @@ FREQUENT = [
     ),
     pytest.param(
         [
+            spell(date(2026, 11, 1), date(2026, 11, 10)),
+            spell(date(2026, 11, 11), date(2026, 11, 18), partial=20),
+            spell(date(2026, 11, 19), None),
+        ],
+        AbsencePolicy(),
+        0,
+        0,
+        False,
+        id="a partial return between full absence is one long absence, not three short",
+    ),
+    pytest.param(
+        [
             spell(date(2026, 6, 1), date(2026, 6, 1), PREGNANCY),
             spell(date(2026, 7, 1), date(2026, 7, 2), CHILD),
             spell(date(2026, 8, 3), date(2026, 8, 4), INJURY),
@@ -440,6 +452,16 @@ def test_the_bradford_factor_only_when_the_company_turns_it_on() -> None:
 
     assert on.bradford == 3**2 * 6
     assert off.bradford is None
+
+
+def test_the_bradford_factor_counts_an_absence_with_a_partial_return_once() -> None:
+    joined = [
+        spell(date(2026, 11, 2), date(2026, 11, 4)),
+        spell(date(2026, 11, 5), date(2026, 11, 6), partial=20),
+    ]
+    result = frequent_absence(joined, TODAY, AbsencePolicy(bradford_enabled=True))
+
+    assert result.bradford == 1**2 * 5
 
 
 def test_the_short_spell_limit_matches_the_statistics() -> None:

@@ -219,6 +219,28 @@ def test_short_spells_are_up_to_14_calendar_days_and_long_spells_longer() -> Non
     assert key_figures(result)[3].label == "Korte (≤ 14 dage) / lange"
 
 
+def test_an_absence_with_a_partial_return_is_one_long_spell_and_keeps_all_its_hours() -> None:
+    """Full 2–13 February, 20 hours a week 14–20 February, full again from 21 February: one
+    absence of 27 days. Hours: 10 full working days (74 h) + 5 days at 4 h (20 h) + 5 full
+    working days 23–27 February (37 h)."""
+    parts = [
+        spell(date(2026, 2, 2), date(2026, 2, 13)),
+        spell(date(2026, 2, 14), date(2026, 2, 20), partial=20),
+        spell(date(2026, 2, 21), date(2026, 2, 28)),
+    ]
+    apart = [
+        spell(date(2026, 2, 2), date(2026, 2, 12)),
+        spell(date(2026, 2, 14), date(2026, 2, 20), partial=20),
+        spell(date(2026, 2, 22), date(2026, 2, 28)),
+    ]
+
+    result = stats(parts)
+
+    assert (result.spells, result.short_spells, result.long_spells) == (1, 0, 1)
+    assert result.sickness_hours == pytest.approx(74 + 20 + 37)
+    assert (stats(apart).spells, stats(apart).short_spells) == (3, 3)  # gaps: three absences
+
+
 def test_childs_sick_days_are_their_own_figure_and_other_absence_is_not_counted() -> None:
     result = stats(
         [
