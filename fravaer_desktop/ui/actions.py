@@ -60,8 +60,14 @@ class AppActions(QObject):
         return self._finish_spell(dialog, "Sygemelding gemt")
 
     def edit_spell(self, spell: AbsenceSpell) -> AbsenceSpell | None:
+        """Edit the spell as it is stored now (a list may show an older copy of it)."""
         from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
 
+        try:
+            spell = self.store.absences.get(spell.id)
+        except KeyError:
+            self.status_message.emit("Fraværet er slettet i mellemtiden")
+            return None
         dialog = SpellDialog(
             self.store.absences, self.store.employees.list_all(), self.health_check, self.today,
             spell=spell, parent=self._window,

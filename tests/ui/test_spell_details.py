@@ -158,3 +158,37 @@ def test_a_name_that_fits_no_one_or_several_says_so_and_stores_nothing(
     assert messages["nielsen"] == ""  # the dialog was saved: one employee fits
     assert [len(company_store.absences.for_employee(e.id)) for e in
             company_store.employees.list_all()] == [0, 1]  # fmt: skip
+
+
+def test_a_spell_moved_to_another_employee_leaves_the_first_ones_history(
+    qtbot, window, company_store, drive_modal
+):
+    """Registered on Anna by mistake, moved to Bo on the Fravær page: Anna's history on
+    Medarbejdere no longer shows it, and editing the copy still shown anywhere starts from
+    the stored spell (Bo's), so saving it does not move it back."""
+    anna, bo = company_store.employees.list_all()
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16), last_day=date(2026, 11, 18))
+    )
+    window.show_page("Medarbejdere")
+    window.employees_page.select_employee(anna.id)
+    assert [s.id for s in window.employees_page.detail.model.rows()] == [spell.id]
+
+    def move_to_bo(dialog):
+        dialog.employee_picker.select(bo.id)
+        dialog.save_button.click()
+
+    drive_modal(lambda: window.actions.edit_spell(spell), move_to_bo)
+
+    assert window.employees_page.detail.model.rows() == []
+    seen = {}
+
+    def save_note(dialog):
+        seen["employee"] = dialog.employee_picker.currentText()
+        dialog.note.setText("Ringer fredag")
+        dialog.save_button.click()
+
+    drive_modal(lambda: window.actions.edit_spell(spell), save_note)  # the old copy (Anna's)
+
+    assert seen["employee"] == "Bo Nielsen"
+    assert company_store.absences.get(spell.id).employee_id == bo.id

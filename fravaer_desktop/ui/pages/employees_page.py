@@ -111,8 +111,13 @@ class EmployeesPage(QWidget):
         self.detail.show_employee(employee, spells)
 
     def _spell_changed(self, spell: AbsenceSpell) -> None:
+        """Show the change when it concerns the employee shown: a spell of theirs, or one that
+        was theirs until it was moved to someone else."""
         current = self.detail.employee()
-        if current is not None and current.id == spell.employee_id:
+        if current is None:
+            return
+        shown = any(s.id == spell.id for s in self.detail.model.rows())
+        if current.id == spell.employee_id or shown:
             self._show_selected()
 
     def _employee_saved(self, employee: Employee) -> None:
