@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from fravaer_desktop.core.absence import within_employment
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.statistics import twelve_months_back
 from fravaer_desktop.followup import absence_status_pdf, current_overview
@@ -53,7 +54,7 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
     written = []
     for employee in employees:
         assert employee.id is not None, "stored employees have an id"
-        spells = store.absences.for_employee(employee.id)
+        spells = within_employment(employee, store.absences.for_employee(employee.id), today)
         start, end = overview_period(employee, spells, today)
         data = build_absence_overview_data(company, employee, spells, start, end, today)
         path = directory / names[employee.id]

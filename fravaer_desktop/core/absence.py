@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
@@ -103,6 +103,18 @@ def within_employment(
         replace(s, last_day=left) if s.last_day is None and s.first_day <= left else s
         for s in spells
     ]
+
+
+def within_employments(
+    spells: Iterable[AbsenceSpell], employee_of: Callable[[int], Employee | None], today: date
+) -> list[AbsenceSpell]:
+    """`within_employment` for the spells of many employees (lists of everyone's absence)."""
+    result = []
+    for spell in spells:
+        if spell.last_day is None and (employee := employee_of(spell.employee_id)) is not None:
+            spell = within_employment(employee, [spell], today)[0]
+        result.append(spell)
+    return result
 
 
 def absent_on(

@@ -9,7 +9,7 @@ from datetime import date
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from fravaer_desktop.core.absence import clip_to_period, spell_figures
+from fravaer_desktop.core.absence import clip_to_period, spell_figures, within_employment
 from fravaer_desktop.core.danish import long_date, number
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
 from fravaer_desktop.reports.document import (
@@ -110,10 +110,12 @@ def build_absence_overview_data(
 ) -> AbsenceOverviewData:
     """Collect the spells of `employee` that touch the period, newest first, with their figures.
 
-    An ongoing spell counts up to `today` (or the end of the period, if that comes first).
+    An ongoing spell counts up to `today` (or the end of the period, if that comes first); one
+    left open when the employment ended ends with it.
     """
     if period_end < period_start:
         raise ValueError("Periodens slutdato ligger før startdatoen.")
+    spells = within_employment(employee, spells, today)
     inside = [s for s in spells if clip_to_period(s, period_start, period_end, today) is not None]
     foreign = [s for s in inside if employee.id is not None and s.employee_id != employee.id]
     if foreign:

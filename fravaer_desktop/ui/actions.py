@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from fravaer_desktop.core.danish import counted, long_date
@@ -15,6 +15,9 @@ from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.names import distinct_names
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
+
+#: How often the program looks whether the date has changed (left open overnight).
+NEW_DAY_CHECK_MS = 5 * 60 * 1000
 
 
 class AppActions(QObject):
@@ -25,6 +28,7 @@ class AppActions(QObject):
     employee_saved = Signal(object)
     employee_deleted = Signal(int)
     status_message = Signal(str)
+    new_day = Signal(object)  # the program was left open past midnight: the new `date`
 
     def __init__(self, store: Store, health_check: HealthTextCheck, parent_window: QWidget):
         super().__init__(parent_window)
@@ -33,10 +37,22 @@ class AppActions(QObject):
         self._window = parent_window
         self._employees: dict[int, Employee] | None = None  # read again after a change
         self._names: dict[int, str] | None = None
+        self._day = store.today()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(NEW_DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.check_for_new_day)
+        self._day_timer.start()
 
     @property
     def today(self) -> date:
         return self.store.today()
+
+    def check_for_new_day(self) -> None:
+        """Tell the pages when the date has changed since they last looked (every few minutes)."""
+        today = self.today
+        if today != self._day:
+            self._day = today
+            self.new_day.emit(today)
 
     def employee(self, employee_id: int) -> Employee | None:
         if self._employees is None:
@@ -49,6 +65,10 @@ class AppActions(QObject):
             self.employee(employee_id)  # reads the employees when needed
             self._names = distinct_names(self._employees.values())
         return self._names.get(employee_id, "(ukendt)")
+
+    def _employed_to(self, employee_id: int) -> date | None:
+        employee = self.employee(employee_id)
+        return employee.employed_to if employee is not None else None
 
     def register_sickness(self, employee_id: int | None = None) -> AbsenceSpell | None:
         from fravaer_desktop.ui.dialogs.spell_dialog import SpellDialog
@@ -86,8 +106,9 @@ class AppActions(QObject):
         from fravaer_desktop.ui.dialogs.return_dialog import ReturnDialog
 
         dialog = ReturnDialog(
-            self.store.absences, ongoing, self.employee_name, self.today, spell_id, self._window
-        )
+            self.store.absences, ongoing, self.employee_name, self.today, spell_id, self._window,
+            employed_to=self._employed_to,
+        )  # fmt: skip
         return self._finish_spell(dialog, "Raskmelding gemt")
 
     def delete_spell(self, spell: AbsenceSpell) -> bool:

@@ -27,8 +27,9 @@ def print_absence_overview(parent: QWidget, store: Store, employee: Employee | N
         return
     today = store.today()
     period = PeriodDialog(
-        f"Fraværsoversigt for {employee.name}", today, employee.employed_from, parent
-    )
+        f"Fraværsoversigt for {employee.name}", today, employee.employed_from, parent,
+        employee.employed_to,
+    )  # fmt: skip
     if not period.exec():
         return
     first, last = period.result_object

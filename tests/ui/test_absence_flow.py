@@ -169,8 +169,8 @@ def test_todays_list_counts_a_partial_return_from_the_first_day_and_skips_those_
     texts = [window.absence_page.today_list.item(n).text()
              for n in range(window.absence_page.today_list.count())]  # fmt: skip
     assert texts == [
-        "Anna Jensen – egen sygdom, delvist (18,5 t/uge) fra 01-11-2026 – siden 01-10-2026 "
-        "(54 dage)"
+        "Anna Jensen – egen sygdom, delvist (18,5 t/uge) fra 1. november 2026 – dag 54, siden "
+        "1. oktober 2026"
     ]
     window.show_page("Overblik")
     window.overview_page.reload()

@@ -11,22 +11,34 @@ from fravaer_desktop.ui.dialogs.base import SaveDialog
 from fravaer_desktop.ui.widgets.date_field import DateField
 
 
-def preset_periods(today: date, employed_from: date) -> dict[str, tuple[date, date]]:
+def preset_periods(
+    today: date, employed_from: date, employed_to: date | None = None
+) -> dict[str, tuple[date, date]]:
+    """The usual periods; the whole employment ends on its last day (or today), and for someone
+    who has not started yet it is their first day."""
+    employment_end = min(today, employed_to) if employed_to is not None else today
     return {
         "Seneste 12 måneder": (today - timedelta(days=364), today),
         "I år": (date(today.year, 1, 1), today),
         "Sidste år": (date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),
         "Seneste 3 år": (date(today.year - 3, today.month, 1), today),
-        "Hele ansættelsen": (employed_from, today),
+        "Hele ansættelsen": (employed_from, max(employed_from, employment_end)),
     }
 
 
 class PeriodDialog(SaveDialog):
     """Returns (first, last) as result_object."""
 
-    def __init__(self, title: str, today: date, employed_from: date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        title: str,
+        today: date,
+        employed_from: date,
+        parent: QWidget | None = None,
+        employed_to: date | None = None,
+    ):
         super().__init__(title, save_text="Vis udskrift", parent=parent)
-        self._presets = preset_periods(today, employed_from)
+        self._presets = preset_periods(today, employed_from, employed_to)
         self.preset = QComboBox()
         self.preset.addItems([*self._presets, "Vælg selv"])
         first, last = self._presets["Seneste 12 måneder"]

@@ -15,9 +15,13 @@ from fravaer_desktop.ui.dialogs.base import SaveDialog
 from fravaer_desktop.ui.widgets.date_field import DateField
 
 
-def default_last_day(spell: AbsenceSpell, today: date) -> date:
-    """Yesterday, when the employee is back today; never before the first absence day."""
-    return max(spell.first_day, today - timedelta(days=1))
+def default_last_day(spell: AbsenceSpell, today: date, employed_to: date | None = None) -> date:
+    """Yesterday, when the employee is back today, or the last day of an employment that has
+    ended; never before the first absence day."""
+    last = today - timedelta(days=1)
+    if employed_to is not None and employed_to < last:
+        last = employed_to
+    return max(spell.first_day, last)
 
 
 class ReturnDialog(SaveDialog):
@@ -29,10 +33,12 @@ class ReturnDialog(SaveDialog):
         today: date,
         spell_id: int | None = None,
         parent: QWidget | None = None,
+        employed_to: Callable[[int], date | None] = lambda _: None,
     ):
         super().__init__("Raskmelding", save_text="Raskmeld", parent=parent)
         self._repository = repository
         self._today = today
+        self._employed_to = employed_to
         self.spell_choice = QComboBox()
         for spell in ongoing:
             since = short_date(spell.first_day)
@@ -66,7 +72,8 @@ class ReturnDialog(SaveDialog):
     def _spell_changed(self) -> None:
         spell = self.selected_spell()
         if spell is not None:
-            self.last_day.set_date(default_last_day(spell, self._today))
+            end = self._employed_to(spell.employee_id)
+            self.last_day.set_date(default_last_day(spell, self._today, end))
         self._update_back_on()
 
     def _update_back_on(self) -> None:

@@ -23,6 +23,7 @@ class EmployeeTableModel(RowTableModel[Employee]):
     """Name, department, job title, hours, start date and employment status."""
 
     def __init__(self, today: date, parent=None):
+        self.today = today
         columns = [
             Column[Employee]("Navn", lambda e: e.name),
             Column[Employee]("Afdeling", lambda e: e.department),
@@ -35,9 +36,15 @@ class EmployeeTableModel(RowTableModel[Employee]):
                 lambda e: short_date(e.employed_from),
                 lambda e: e.employed_from.isoformat(),
             ),
-            Column[Employee]("Status", lambda e: _status(e, today)),
+            Column[Employee]("Status", lambda e: _status(e, self.today)),
         ]
         super().__init__(columns, parent)
+
+    def set_today(self, today: date) -> None:
+        """A new day: who has left or started may change."""
+        if today != self.today:
+            self.today = today
+            self.texts_changed()
 
     def replace_employee(self, employee: Employee) -> None:
         if not self.replace_where(lambda e: e.id == employee.id, employee):

@@ -21,9 +21,10 @@ def calendar_days(spell: AbsenceSpell, today: date) -> int:
 
 
 class SpellTableModel(RowTableModel[AbsenceSpell]):
-    """Employee, kind, first and last day, extent and calendar days so far."""
+    """Employee, kind, first and last day, extent and calendar days so far (up to `today`)."""
 
     def __init__(self, employee_name: Callable[[int], str], today: date, parent=None):
+        self.today = today
         columns = [
             Column[AbsenceSpell]("Medarbejder", lambda s: employee_name(s.employee_id)),
             Column[AbsenceSpell]("Type", lambda s: s.kind.title),
@@ -38,12 +39,18 @@ class SpellTableModel(RowTableModel[AbsenceSpell]):
             Column[AbsenceSpell]("Omfang", extent_text),
             Column[AbsenceSpell](
                 "Dage",
-                lambda s: str(calendar_days(s, today)),
-                lambda s: calendar_days(s, today),
+                lambda s: str(calendar_days(s, self.today)),
+                lambda s: calendar_days(s, self.today),
                 True,
             ),
         ]
         super().__init__(columns, parent)
+
+    def set_today(self, today: date) -> None:
+        """A new day (the program was left open overnight): the days so far change."""
+        if today != self.today:
+            self.today = today
+            self.texts_changed()
 
     def replace_spell(self, spell: AbsenceSpell) -> None:
         if not self.replace_where(lambda s: s.id == spell.id, spell):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fravaer_desktop.core.absence import absent_on
-from fravaer_desktop.core.danish import days_text, short_date, weekday_date
+from fravaer_desktop.core.absence import absent_on, within_employments
+from fravaer_desktop.core.danish import long_date, weekday_date
 from fravaer_desktop.core.models import AbsenceSpell
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.models.spell_table import SpellTableModel, extent_text
@@ -71,6 +71,7 @@ class AbsencePage(QWidget):
         actions.spell_deleted.connect(self._spell_deleted)
         actions.employee_saved.connect(lambda _: self._employee_saved())
         actions.employee_deleted.connect(lambda _: self.reload())
+        actions.new_day.connect(self.new_day)
         self.reload()
 
     def _build_layout(self) -> None:
@@ -121,7 +122,7 @@ class AbsencePage(QWidget):
 
     def reload_spells(self) -> None:
         first, last = period_bounds(self.period.currentText(), self.actions.today)
-        self.model.set_rows(self.actions.store.absences.between(first, last))
+        self.model.set_rows(self._as_shown(self.actions.store.absences.between(first, last)))
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
 
     def _absent_today(self, today: date) -> list[tuple[AbsenceSpell, int]]:
@@ -142,14 +143,14 @@ class AbsencePage(QWidget):
         """Name, kind and today's extent, and since when the whole absence has lasted (a
         partial return counts from the first day of the full absence before it)."""
         name = self.actions.employee_name(spell.employee_id)
-        until = f", til og med {short_date(spell.last_day)}" if spell.last_day else ""
+        until = f", til og med {long_date(spell.last_day)}" if spell.last_day else ""
         since = self.actions.today - timedelta(days=day_no - 1)
         extent = extent_text(spell).lower()
         if spell.first_day != since:
-            extent += f" fra {short_date(spell.first_day)}"
+            extent += f" fra {long_date(spell.first_day)}"
         return (
             f"{name} – {spell.kind.title.lower()}, {extent} – "
-            f"siden {short_date(since)} ({days_text(day_no)}{until})"
+            f"dag {day_no}, siden {long_date(since)}{until}"
         )
 
     def _employee_saved(self) -> None:
@@ -157,10 +158,19 @@ class AbsencePage(QWidget):
         self.model.texts_changed()
         self.reload_today()
 
+    def _as_shown(self, spells: list[AbsenceSpell]) -> list[AbsenceSpell]:
+        """A spell left open when the employment ended is shown ending with it."""
+        return within_employments(spells, self.actions.employee, self.actions.today)
+
+    def new_day(self, today: date) -> None:
+        """Left open overnight: today's list, the days so far and the period move on."""
+        self.model.set_today(today)
+        self.reload()
+
     def _spell_saved(self, spell: AbsenceSpell) -> None:
         first, last = period_bounds(self.period.currentText(), self.actions.today)
         if spell.first_day <= last and spell.end_or(date.max) >= first:
-            self.model.replace_spell(spell)
+            self.model.replace_spell(self._as_shown([spell])[0])
         else:
             self.model.remove_spell(spell.id)
         self.reload_today()

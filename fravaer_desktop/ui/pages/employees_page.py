@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -67,7 +69,14 @@ class EmployeesPage(QWidget):
         actions.spell_deleted.connect(lambda _: self._show_selected())
         actions.employee_saved.connect(self._employee_saved)
         actions.employee_deleted.connect(self._employee_deleted)
+        actions.new_day.connect(self.new_day)
         self.reload()
+
+    def new_day(self, today: date) -> None:
+        """Left open overnight: who has left or started, and the days so far, move on."""
+        self.model.set_today(today)
+        self.detail.set_today(today)
+        self._show_selected()
 
     def _build_layout(self) -> None:
         left = _ListPanel(self.table)

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -38,7 +38,6 @@ from fravaer_desktop.ui.widgets.heading import heading
 if TYPE_CHECKING:
     from fravaer_desktop.core.statistics import GoalStatus
 
-NEW_DAY_CHECK_MS = 5 * 60 * 1000
 GROUP_ORDER = (
     Horizon.OVERDUE,
     Horizon.TODAY,
@@ -122,10 +121,7 @@ class OverviewPage(QWidget):
         self.side.employee_chosen.connect(self.open_employee)
         self._stale = False
         # Left open overnight, the page moves to the new day by itself.
-        self._day_timer = QTimer(self)
-        self._day_timer.setInterval(NEW_DAY_CHECK_MS)
-        self._day_timer.timeout.connect(self.check_for_new_day)
-        self._day_timer.start()
+        actions.new_day.connect(lambda _: self.check_for_new_day())
         actions.spell_saved.connect(self._spell_saved)
         actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
         actions.employee_deleted.connect(self._employee_deleted)

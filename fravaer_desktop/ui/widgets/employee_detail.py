@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fravaer_desktop.core.absence import day_statuses, total_figures
+from fravaer_desktop.core.absence import day_statuses, total_figures, within_employment
 from fravaer_desktop.core.danish import counted, number, short_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.ui.models.spell_table import SpellTableModel
@@ -112,7 +112,16 @@ class EmployeeDetail(QWidget):
     def employee(self) -> Employee | None:
         return self._employee
 
+    def set_today(self, today: date) -> None:
+        """A new day (the program was left open overnight); show the employee again."""
+        self._today = today
+        self.model.set_today(today)
+
     def show_employee(self, employee: Employee | None, spells: list[AbsenceSpell]) -> None:
+        """Show `employee` with `spells`; a spell left open when the employment ended is shown
+        ending with it, as everywhere else."""
+        if employee is not None:
+            spells = within_employment(employee, spells, self._today)
         self._employee, self._spells = employee, spells
         for widget in (self.sick_button, self.print_button, self.year, self.spell_table):
             widget.setEnabled(employee is not None)
