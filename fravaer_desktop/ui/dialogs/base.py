@@ -42,8 +42,7 @@ class SaveDialog(QDialog):
         # Grow with wrapped error messages instead of squeezing them.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.errors.general)  # the buttons follow when shown (showEvent)
         self._width_holder = QWidget()  # gives the layout (and so the dialog) a minimum width
         self._width_holder.setFixedHeight(0)
         layout.addWidget(self._width_holder)
@@ -69,6 +68,18 @@ class SaveDialog(QDialog):
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt API)
+        if visible and self.buttons.parent() is None:
+            # Added now, after the subclass's fields: Tab goes through the form from the top
+            # and reaches Gem and Annuller last, and the first field has the focus (a dialog
+            # focuses its default button only when the first widget in the chain is a button).
+            self.layout().insertWidget(self.layout().count() - 1, self.buttons)
+            # Now the dialog can learn its main default button (setDefault(True) again would
+            # do nothing): Enter in a field saves, also after Tab has passed over Annuller.
+            self.save_button.setDefault(False)
+            self.save_button.setDefault(True)
+        super().setVisible(visible)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
