@@ -53,3 +53,26 @@ def test_the_company_and_policy_forms_start_in_their_first_field(qtbot, window, 
 
     assert seen["company"] == (False, ["Gem", "Annuller"])
     assert seen["policy"][0] is False and seen["policy"][1][-1] == "Annuller"
+
+
+def test_a_name_with_angle_brackets_is_shown_whole(qtbot, window, company_store) -> None:
+    """ "Ole <Vikar> Hansen" is a name, not markup: no part of it may vanish."""
+    from datetime import date
+
+    from fravaer_desktop.core.models import Employee
+    from fravaer_desktop.core.overview import OverviewItem
+    from fravaer_desktop.ui.dialogs.decision_dialog import NotRelevantDialog
+
+    ole = company_store.employees.add(
+        Employee(name="Ole <Vikar> Hansen", employed_from=date(2020, 1, 1))
+    )
+    item = OverviewItem("samtale", ole.id, ole.name, "Hold samtalen", "", "", date(2026, 12, 1))
+    dialog = NotRelevantDialog(company_store.decisions, item, window.actions.health_check)
+    qtbot.addWidget(dialog)
+    intro = dialog.form.itemAt(0).widget()
+    assert "for Ole &lt;Vikar&gt; Hansen, frist 1. december 2026" in intro.text()
+
+    window.show_page("Medarbejdere")
+    window.employees_page.select_employee(ole.id)
+    name = window.employees_page.detail.name_label
+    assert (name.text(), name.textFormat()) == ("Ole <Vikar> Hansen", Qt.TextFormat.PlainText)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from fravaer_desktop.core.danish import long_date
@@ -30,7 +32,7 @@ class NotRelevantDialog(SaveDialog):
         self._health_check = health_check
         due = f", frist {long_date(item.due)}" if item.due else ""
         intro = QLabel(
-            f"<b>{item.title}</b> for {item.employee_name}{due}.<br>"
+            f"<b>{escape(item.title)}</b> for {escape(item.employee_name)}{due}.<br>"
             "Skriv kort, hvorfor punktet ikke er relevant. Begrundelsen gemmes, så du senere kan "
             "se, hvad der blev besluttet. Skriv ikke noget om medarbejderens helbred."
         )

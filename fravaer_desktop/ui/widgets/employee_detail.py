@@ -65,6 +65,8 @@ class EmployeeDetail(QWidget):
         self.name_label.setFont(font)
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
+        for label in (self.name_label, self.facts_label):  # names, departments: never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.year.setValue(today.year)
