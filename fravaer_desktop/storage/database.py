@@ -164,6 +164,31 @@ def _open_error_message(file_path: Path | None, error: sqlite3.DatabaseError) ->
     )
 
 
+def write_problem_message(error: BaseException) -> str | None:
+    """What stopped a save, in Danish, when it is the file and not the program: in use by
+    another program, no longer writable, or the drive full. None for anything else."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return None
+    name = getattr(error, "sqlite_errorname", "")
+    kept = "Det, du lige gjorde, er ikke gemt; alt, hvad der allerede var gemt, er bevaret."
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (
+            "Virksomhedsfilen bruges lige nu af et andet program (måske Fravær på en anden pc "
+            f"eller et backupprogram). {kept} Luk det andet program, og prøv igen."
+        )
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")):
+        return (
+            "Fravær kan ikke længere skrive i virksomhedsfilen (måske er drevet koblet fra eller "
+            f"blevet skrivebeskyttet). {kept} Luk programmet, og åbn filen igen."
+        )
+    if name.startswith("SQLITE_FULL"):
+        return (
+            f"Der er ikke mere plads på drevet med virksomhedsfilen. {kept} Gør plads, og prøv "
+            "igen."
+        )
+    return None
+
+
 def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
     """Apply pending migrations, after a safety copy of an existing file."""
     applied = set(applied_migration_names(db.conn))

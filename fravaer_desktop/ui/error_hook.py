@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from fravaer_desktop import APP_NAME
+from fravaer_desktop.storage.database import write_problem_message
 from fravaer_desktop.ui.messages import show_error
 
 
@@ -25,7 +26,12 @@ def install_error_hook(log_file: Path) -> None:
         except OSError:
             pass
         sys.__stderr__.write(details)
-        if QApplication.instance() is not None:
+        if QApplication.instance() is None:
+            return
+        file_problem = write_problem_message(value)
+        if file_problem is not None:
+            show_error(QApplication.activeWindow(), APP_NAME, file_problem)
+        else:
             show_error(
                 QApplication.activeWindow(),
                 APP_NAME,

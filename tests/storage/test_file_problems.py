@@ -20,6 +20,7 @@ from fravaer_desktop.storage.database import (
     UpgradeError,
     _open_error_message,
     open_database,
+    write_problem_message,
 )
 from fravaer_desktop.storage.migrations import migrations
 from fravaer_desktop.storage.repositories import Store
@@ -142,3 +143,27 @@ def test_every_connection_overwrites_deleted_content_whatever_sqlite_was_built_w
     conn.execute("PRAGMA secure_delete = OFF")  # the default of a standard SQLite build
     _configure(conn, wal=False)
     assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
+
+
+def test_a_save_while_another_program_holds_the_file_says_so_and_stores_nothing(
+    tmp_path: Path,
+) -> None:
+    """Another program (a second Fravær on a shared drive, a backup tool) writes to the file
+    while the manager saves: the save is refused with a Danish message, not "uventet fejl"."""
+    path = tmp_path / "firma.sqlite"
+    store = Store(open_database(path))
+    store.db.conn.execute("PRAGMA busy_timeout = 100")  # the program waits 10 s; a test need not
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+
+    with pytest.raises(sqlite3.OperationalError) as refused:
+        store.employees.add(Employee(name="Anna Jensen", employed_from=date(2020, 1, 1)))
+    other.rollback()
+    other.close()
+
+    message = write_problem_message(refused.value)
+    assert message is not None
+    assert message.startswith("Virksomhedsfilen bruges lige nu af et andet program")
+    assert "alt, hvad der allerede var gemt, er bevaret" in message
+    assert store.employees.list_all() == []
+    assert write_problem_message(ValueError("noget andet")) is None
