@@ -239,7 +239,7 @@ def status_flowables(data: AbsenceStatusData) -> list[Flowable]:
     """The body: facts, timeline, legend, notes lines and signatures."""
     st = styles()
     story: list[Flowable] = [_facts_columns(data)]
-    story += section_heading("Forløb og frister")
+    story += section_heading("Tidslinje og frister")
     if data.rows:
         story += [_timeline_table(data), Spacer(1, 6), para(LEGEND, st.small)]
     else:
