@@ -45,7 +45,6 @@ class EmployeePicker(QComboBox):
         others = [e for e in employees if not e.is_employed_on(today)]
         self._employees = current + others
         self._labels = {e.id: picker_label(names[e.id], e, today) for e in self._employees}
-        self._names = names
         for employee in self._employees:
             self.addItem(self._labels[employee.id], employee.id)
         completer = QCompleter(self.model(), self)
