@@ -88,6 +88,26 @@ def test_archive_has_a_status_for_each_absence_still_followed_up(
     assert "Fraværsstatistik" in statistics and "Bageriet Solsikken ApS" in statistics
 
 
+def test_every_archived_document_embeds_every_font_it_uses(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    """Embedded fonts print the same on every PC and carry names such as "Łukasz"."""
+    anna = employee_id(company_store, "Anna Jensen")
+    company_store.absences.add(AbsenceSpell(employee_id=anna, first_day=date(2026, 11, 2)))
+
+    paths = export_archive(company_store, tmp_path, today)
+
+    assert len(paths) == 4  # two overviews, one status, the statistics
+    not_embedded = {
+        (path.name, str(font.get_object()["/BaseFont"]))
+        for path in paths
+        for page in PdfReader(path).pages
+        for font in page["/Resources"]["/Font"].values()
+        if "/FontFile2" not in font.get_object().get("/FontDescriptor", {})
+    }
+    assert not_embedded == set()
+
+
 def test_archive_without_company_is_refused_in_danish(
     store: Store, tmp_path: Path, today: date
 ) -> None:

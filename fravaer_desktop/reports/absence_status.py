@@ -21,6 +21,7 @@ from fravaer_desktop.reports.document import (
     GRID,
     MUTED,
     data_table,
+    document_table,
     facts_table,
     para,
     render_pdf,
@@ -255,9 +256,7 @@ def _facts_columns(data: AbsenceStatusData) -> Table:
     """The employee's facts on the left, the spell's on the right."""
     left = facts_table(employee_facts(data), 2.7 * cm, FACTS_WIDTHS[0])
     right = facts_table(spell_facts(data), 5.0 * cm, FACTS_WIDTHS[1])
-    table = Table([[left, right]], colWidths=list(FACTS_WIDTHS), style=list(FACTS_LAYOUT))
-    table.hAlign = "LEFT"
-    return table
+    return document_table([[left, right]], FACTS_WIDTHS, FACTS_LAYOUT)
 
 
 def _timeline_table(data: AbsenceStatusData) -> Flowable:

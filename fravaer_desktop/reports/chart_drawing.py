@@ -29,7 +29,7 @@ FONT_SIZE = 7.5
 
 def chart_drawing(chart: BarChart, width: float = CONTENT_WIDTH) -> Drawing:
     """The bar chart with Danish number format, value grid, and dashed target line."""
-    drawing = Drawing(width, CHART_HEIGHT)
+    drawing = Drawing(width, CHART_HEIGHT, initialFontName=FONT)  # not reportlab's Helvetica
     drawing.add(String(0, CHART_HEIGHT - 11, chart.title, fontName=FONT_BOLD, fontSize=10))
     bars = VerticalBarChart()
     bars.x, bars.y = LEFT, BOTTOM

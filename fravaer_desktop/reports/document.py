@@ -2,7 +2,9 @@
 
 Every printed document is a list of flowables handed to `render_pdf`. This module also holds the
 reusable pieces of the builders: paragraph styles, data tables, key/value facts, signature lines.
-Standard PDF fonts (Helvetica) are used; their WinAnsi encoding covers æ ø å Æ Ø Å § and –.
+The text is set in Liberation Sans (resources/fonts, decision 0011), embedded in every PDF: it
+has Helvetica's widths and, unlike the standard PDF fonts, the letters of staff names from Poland,
+Romania, Turkey, the Baltics and Ukraine (Ł, ş, ă, ė, Cyrillic).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader, simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,6 +42,7 @@ from reportlab.platypus import (
 
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import Company
+from fravaer_desktop.paths import resource
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 1.8 * cm
@@ -51,14 +56,32 @@ FOOTER_CENTRE_WIDTH = CONTENT_WIDTH - 2 * 4.4 * cm
 LOGO_MAX_HEIGHT = 2.5 * cm
 LOGO_MAX_WIDTH = 6.0 * cm
 
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
-FONT_ITALIC = "Helvetica-Oblique"
+FONT = "LiberationSans"
+FONT_BOLD = "LiberationSans-Bold"
+FONT_ITALIC = "LiberationSans-Italic"
+FONT_BOLD_ITALIC = "LiberationSans-BoldItalic"
 ACCENT = colors.HexColor("#1f4e79")
 HEADER_FILL = colors.HexColor("#dde6f0")
 TOTAL_FILL = colors.HexColor("#f1f4f8")
 GRID = colors.HexColor("#b7c3d0")
 MUTED = colors.HexColor("#555555")
+
+
+
+def _register_fonts() -> None:
+    """Make the font family known to reportlab, with <b> and <i> mapped to its faces."""
+    faces = {
+        (False, False): (FONT, "LiberationSans-Regular.ttf"),
+        (True, False): (FONT_BOLD, "LiberationSans-Bold.ttf"),
+        (False, True): (FONT_ITALIC, "LiberationSans-Italic.ttf"),
+        (True, True): (FONT_BOLD_ITALIC, "LiberationSans-BoldItalic.ttf"),
+    }
+    for (bold, italic), (name, file_name) in faces.items():
+        registerFont(TTFont(name, str(resource(f"fonts/{file_name}"))))
+        addMapping(FONT, bold, italic, name)
+
+
+_register_fonts()
 
 MANAGER_SIGNATURE = "Dato og underskrift, leder"
 EMPLOYEE_SIGNATURE = "Dato og underskrift, medarbejder"
@@ -157,9 +180,7 @@ def data_table(
         commands += _total_row_commands(total_row)
         # No page break between the last body rows and the total (kept on every later split).
         commands.append(("NOSPLIT", (0, -1 - ROWS_KEPT_WITH_TOTAL), (-1, -1)))
-    table = Table(matrix, colWidths=list(col_widths), repeatRows=1, style=TableStyle(commands))
-    table.hAlign = "LEFT"
-    return table
+    return document_table(matrix, col_widths, commands, repeatRows=1)
 
 
 def _cell_style(st: Styles, numeric: bool, bold: bool) -> ParagraphStyle:
@@ -206,17 +227,13 @@ def facts_table(
     label_style = ParagraphStyle("fact_label", parent=st.body, fontName=FONT_BOLD, spaceAfter=0)
     value_style = ParagraphStyle("fact_value", parent=st.body, spaceAfter=0)
     matrix = [[para(label, label_style), para(value, value_style)] for label, value in facts]
-    style = TableStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]
-    )
-    table = Table(matrix, colWidths=[label_width, width - label_width], style=style)
-    table.hAlign = "LEFT"
-    return table
+    layout = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    return document_table(matrix, [label_width, width - label_width], layout)
 
 
 def signature_block(
@@ -235,14 +252,22 @@ def signature_block(
         line = HRFlowable(width="100%", thickness=0.8, color=colors.black, spaceAfter=3)
         return [Spacer(1, 1.6 * cm), line, para(label, label_style)]
 
-    style = TableStyle(
-        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    )
-    table = Table(
+    return document_table(
         [[signature(left_label), "", signature(right_label)]],
-        colWidths=[line_width, gap, line_width],
-        style=style,
+        [line_width, gap, line_width],
+        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
     )
+
+
+def document_table(
+    matrix: Sequence[Sequence[Any]],
+    col_widths: Sequence[float],
+    commands: Sequence[tuple[Any, ...]],
+    **table_options: Any,
+) -> Table:
+    """A left-aligned table whose plain-text cells use the document font, not Helvetica."""
+    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+    table = Table(matrix, colWidths=list(col_widths), style=style, **table_options)
     table.hAlign = "LEFT"
     return table
 
@@ -251,6 +276,8 @@ class NumberedCanvas(Canvas):
     """A canvas that holds back its pages until the end, so each footer can say 'Side x af y'."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # reportlab's document template passes None, which means Helvetica on every page
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self._page_states: list[dict[str, Any]] = []
 

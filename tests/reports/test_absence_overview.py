@@ -283,6 +283,28 @@ def test_danish_letters_and_symbols_survive_in_the_pdf(today: date) -> None:
     assert "Der er ikke registreret noget fravær for Søren Ærbø Åsted" in text
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Łukasz Wójcik",  # Polish
+        "Ioana Ştefănescu-Țurcan",  # Romanian
+        "Şükrü Yıldız",  # Turkish
+        "Rūta Petrauskaitė",  # Lithuanian
+        "Олена Шевченко",  # Ukrainian, Cyrillic
+    ],
+)
+def test_names_from_the_staff_of_a_danish_workplace_are_printed_letter_for_letter(
+    name: str, today: date
+) -> None:
+    employee = Employee(id=1, name=name, employed_from=date(2020, 1, 1))
+    data = build_absence_overview_data(COMPANY, employee, [], YEAR_START, today, today)
+
+    text = pdf_pages(render_absence_overview(data))[0]
+
+    assert f"Medarbejder\n{name}\n" in text
+    assert f"Der er ikke registreret noget fravær for {name}" in text
+
+
 def test_long_overview_runs_over_two_pages_with_page_x_of_y(today: date) -> None:
     data = overview(fortnightly_spells(30), today, start=date(2024, 1, 1))
 
