@@ -88,10 +88,14 @@ def _export_status_documents(
 def _export_statistics(
     store: Store, directory: Path, employees: Sequence[Employee], today: date
 ) -> Path:
-    """The company's Fraværsstatistik for the last 12 months."""
+    """The company's Fraværsstatistik for the last 12 months.
+
+    All spells, as the Statistik page passes them: the goal table reaches back to the year of
+    the first goal, and an absence begun before the 12 months still counts as one.
+    """
     first = twelve_months_back(today)
     data = build_statistics_report_data(
-        store.company.get(), employees, store.absences.between(first, today), store.goals.all(),
+        store.company.get(), employees, store.absences.all(), store.goals.all(),
         first, today, today,
     )  # fmt: skip
     path = directory / STATISTICS_FILE_NAME

@@ -15,7 +15,8 @@ from fravaer_desktop.archive import (
     overview_period,
     safe_file_part,
 )
-from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.core.models import AbsenceSpell, Employee, Goal, GoalMetric
+from fravaer_desktop.core.statistics import absence_statistics, goal_years, percent_text
 from fravaer_desktop.storage.repositories import Store
 
 
@@ -106,6 +107,30 @@ def test_every_archived_document_embeds_every_font_it_uses(
         if "/FontFile2" not in font.get_object().get("/FontDescriptor", {})
     }
     assert not_embedded == set()
+
+
+def test_archived_statistics_show_earlier_goal_years_as_the_statistik_page_does(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    anna = employee_id(company_store, "Anna Jensen")
+    company_store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 3.0, date(2024, 1, 1)))
+    spells = [(date(2024, 3, 4), date(2024, 3, 22)), (date(2025, 5, 5), date(2025, 5, 16))]
+    for first, last in spells:
+        company_store.absences.add(AbsenceSpell(employee_id=anna, first_day=first, last_day=last))
+    page_years = goal_years(
+        absence_statistics(
+            company_store.employees.list_all(), company_store.absences.all(),
+            date(2024, 1, 1), today, today,
+        ),
+        company_store.goals.all(),
+    )  # fmt: skip
+
+    statistics = " ".join(pdf_text(export_archive(company_store, tmp_path, today)[-1]).split())
+
+    expected = {y.year: percent_text(y.percent) for y in page_years}
+    assert expected[2024] != "0,0 %" and expected[2025] != "0,0 %"
+    for year in (2024, 2025):
+        assert f"{year} {expected[year]} 3,0 %" in statistics
 
 
 def test_archive_without_company_is_refused_in_danish(
