@@ -30,6 +30,7 @@ from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.messages import show_about, show_warning
 from fravaer_desktop.ui.pages.overview_page import OverviewPage
+from fravaer_desktop.ui.screen_fit import resize_within_screen
 from fravaer_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self._create_company = create_company
         self._demo_folder = demo_folder
         self.store: Store | None = None
-        self.resize(1200, 780)
+        resize_within_screen(self, 1200, 780)
         self._build_menus()
         self.set_store(store, file_path, is_demo)
 

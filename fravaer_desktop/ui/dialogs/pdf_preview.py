@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop.core.danish import file_problem
+from fravaer_desktop.ui.screen_fit import device_pixel_ratio, resize_within_screen
 
 PREVIEW_SCALE = 1.3  # 72 dpi * 1.3 ≈ 94 dpi on screen
 PRINT_DPI = 300
@@ -50,13 +51,17 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(f"Udskrift – {title}")
         self._pdf = pdf_bytes
         self._file_name = file_name
-        self.pages = render_pages(pdf_bytes, PREVIEW_SCALE)
+        # Rendered for the screen's pixels, so the pages are sharp at 150 % and 200 % too.
+        pixel_ratio = device_pixel_ratio(self)
+        self.pages = render_pages(pdf_bytes, PREVIEW_SCALE * pixel_ratio)
         pages_box = QWidget()
         pages_layout = QVBoxLayout(pages_box)
         pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         for image in self.pages:
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(pixel_ratio)
+            label.setPixmap(pixmap)
             label.setStyleSheet("border: 1px solid #999; background: white;")
             pages_layout.addWidget(label)
         scroll = QScrollArea()
@@ -79,8 +84,8 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        first_width = self.pages[0].width() if self.pages else 600
-        self.resize(first_width + 80, 900)
+        first_width = round(self.pages[0].width() / pixel_ratio) if self.pages else 600
+        resize_within_screen(self, first_width + 80, 900)
 
     def save_to(self, path: Path) -> None:
         path.write_bytes(self._pdf)
