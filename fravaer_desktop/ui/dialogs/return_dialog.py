@@ -12,6 +12,7 @@ from fravaer_desktop.core.models import AbsenceSpell
 from fravaer_desktop.core.validation import FieldError, ValidationError
 from fravaer_desktop.storage.repositories import AbsenceRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
+from fravaer_desktop.ui.widgets.combo_width import keep_width_to_characters
 from fravaer_desktop.ui.widgets.date_field import DateField
 
 
@@ -40,6 +41,7 @@ class ReturnDialog(SaveDialog):
         self._today = today
         self._employed_to = employed_to
         self.spell_choice = QComboBox()
+        keep_width_to_characters(self.spell_choice, 44)  # name, dates and extent
         for spell in ongoing:
             since = short_date(spell.first_day)
             text = f"{employee_name(spell.employee_id)} – fraværende siden {since}"

@@ -46,6 +46,7 @@ from fravaer_desktop.core.statistics import (
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.dialogs.goal_dialog import GoalDialog
 from fravaer_desktop.ui.widgets.bar_chart import BarChartWidget
+from fravaer_desktop.ui.widgets.combo_width import keep_width_to_characters
 from fravaer_desktop.ui.widgets.date_field import DateField
 from fravaer_desktop.ui.widgets.heading import heading
 
@@ -165,7 +166,7 @@ class StatisticsPage(QWidget):
         self.last.setAccessibleName("Til")
         self.scope = QComboBox()
         self.scope.setAccessibleName("Vis for")
-        self.scope.setMinimumContentsLength(24)
+        keep_width_to_characters(self.scope, 24)
         self.goal_button = QPushButton("Sæt mål…")
         self.print_button = QPushButton("Udskriv statistik…")
 

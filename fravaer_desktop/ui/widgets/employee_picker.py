@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from fravaer_desktop.core.danish import short_date
 from fravaer_desktop.core.models import Employee
 from fravaer_desktop.core.names import distinct_names
+from fravaer_desktop.ui.widgets.combo_width import keep_width_to_characters
 
 #: How many matching names a message lists before it says "og N flere".
 MATCHES_NAMED = 4
@@ -39,6 +40,7 @@ class EmployeePicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        keep_width_to_characters(self)
         self._today = today
         names = distinct_names(employees)
         current = [e for e in employees if e.is_employed_on(today)]
