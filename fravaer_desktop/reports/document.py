@@ -50,6 +50,8 @@ HEADER_TOP = 1.3 * cm
 TOP_MARGIN = 4.5 * cm
 BOTTOM_MARGIN = 2.2 * cm
 FOOTER_Y = 1.2 * cm
+HEADER_RULE_Y = PAGE_HEIGHT - TOP_MARGIN + 0.4 * cm  # the blue line under the company header
+ADDRESS_LEADING = 11
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 #: Room in the middle of the footer, between "Udskrevet <date>" and "Side x af y".
 FOOTER_CENTRE_WIDTH = CONTENT_WIDTH - 2 * 4.4 * cm
@@ -358,10 +360,9 @@ class _PageDecoration:
         if self.logo is not None:
             text_width -= self._draw_logo(canvas) + 0.8 * cm
         self._draw_company(canvas, text_width)
-        rule_y = PAGE_HEIGHT - TOP_MARGIN + 0.4 * cm
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
+        canvas.line(MARGIN_X, HEADER_RULE_Y, PAGE_WIDTH - MARGIN_X, HEADER_RULE_Y)
         self._draw_footer(canvas)
         canvas.restoreState()
 
@@ -385,12 +386,10 @@ class _PageDecoration:
             y -= 15
         canvas.setFont(FONT, 9)
         canvas.setFillColor(MUTED)
-        lines = [f"CVR-nr. {self.company.cvr}"] if self.company.cvr.strip() else []
-        for part in self.company.address.splitlines():
-            lines += _fitted_lines(part.strip(), FONT, 9, width, max_lines=4)
-        for line in lines[:4]:
+        room = int((y - HEADER_RULE_Y - 4) // ADDRESS_LEADING) + 1  # lines above the rule
+        for line in _header_lines(self.company, width, room):
             canvas.drawString(MARGIN_X, y, line)
-            y -= 11
+            y -= ADDRESS_LEADING
 
     def _draw_footer(self, canvas: Canvas) -> None:
         canvas.setStrokeColor(GRID)
@@ -403,6 +402,20 @@ class _PageDecoration:
         if self.footer_note:
             canvas.setFont(FONT_ITALIC, 7.5)
             canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_Y - 11, self.footer_note)
+
+
+def _header_lines(company: Company, width: float, room: int) -> list[str]:
+    """The CVR number and the address under the company's name, in at most `room` lines.
+
+    The address keeps its own lines where they fit; otherwise its parts are joined with commas
+    and wrapped, so the postcode and town are never left out.
+    """
+    lines = [f"CVR-nr. {company.cvr}"] if company.cvr.strip() else []
+    parts = [part.strip() for part in company.address.splitlines() if part.strip()]
+    as_typed = [line for part in parts for line in simpleSplit(part, FONT, 9, width)]
+    if len(lines) + len(as_typed) <= room:
+        return lines + as_typed
+    return lines + _fitted_lines(", ".join(parts), FONT, 9, width, max(1, room - len(lines)))
 
 
 def _fitted_lines(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:

@@ -363,6 +363,33 @@ def test_a_very_long_name_is_cut_in_the_footer_instead_of_running_into_the_page_
 
 
 @pytest.mark.parametrize(
+    ("company_name", "address"),
+    [
+        pytest.param(
+            "Bageriet Solsikken ApS", "c/o Hansen\nAlgade 12\nBaghuset\n1264 København K",
+            id="four address lines",
+        ),
+        pytest.param(
+            "Maria-Magdalenas Økologiske Bageri, Konditori & Frokostcafé på Vesterbro ApS",
+            "c/o Hansen\nAlgade 12\nBaghuset\n2. sal\n1264 København K",
+            id="two-line name, five address lines",
+        ),
+    ],
+)
+def test_the_header_keeps_every_part_of_a_long_address_above_the_rule(
+    company_name: str, address: str, today: date
+) -> None:
+    company = Company(name=company_name, cvr="10150817", address=address)
+    data = build_absence_overview_data(company, ANNA, [], YEAR_START, today, today)
+
+    text = " ".join(pdf_pages(render_absence_overview(data))[0].split())
+
+    assert "CVR-nr. 10150817" in text
+    for part in address.splitlines():
+        assert part in text
+
+
+@pytest.mark.parametrize(
     ("company_name", "first_line"),
     [
         pytest.param("Å" * 100, "Å" * 40, id="one unbroken word of 100 letters: cut with …"),
