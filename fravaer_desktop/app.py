@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import tempfile
@@ -115,7 +116,7 @@ def prepare_window_start(args: argparse.Namespace) -> None:
     """
     start_up_gc.pause()
     target = args.db or default_database_path()
-    if args.demo or not target.exists():
+    if args.demo or not os.path.exists(target):  # never raises; opening the file says why
         import fravaer_desktop.storage.migrations  # noqa: F401
 
 

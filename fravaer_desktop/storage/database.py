@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -151,6 +153,11 @@ def _open_error_message(file_path: Path | None, error: sqlite3.DatabaseError) ->
             f"Filen '{file_path}' bruges lige nu af et andet program (måske Fravær på en anden "
             "pc eller et backupprogram). Luk det, og prøv igen. Filen er ikke ændret."
         )
+    if name.startswith("SQLITE_CANTOPEN") and file_path is not None and _unreadable(file_path):
+        return (
+            f"Fravær har ikke lov til at læse filen '{file_path}'. Kopier den til en mappe, "
+            "du har adgang til (fx Dokumenter), og åbn kopien. Filen er ikke ændret."
+        )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
         return (
             f"Fravær kan ikke skrive i filen '{file_path}' eller i mappen, den ligger i. "
@@ -162,6 +169,10 @@ def _open_error_message(file_path: Path | None, error: sqlite3.DatabaseError) ->
         f"Filen '{file_path}' kan ikke åbnes som en Fravær-fil. Den er måske beskadiget eller "
         f"ikke en database. Åbn en sikkerhedskopi i stedet. (Teknisk: {error})"
     )
+
+
+def _unreadable(file_path: Path) -> bool:
+    return os.path.exists(file_path) and not os.access(file_path, os.R_OK)
 
 
 def write_problem_message(error: BaseException) -> str | None:
@@ -264,6 +275,18 @@ def prune_safety_copies(file_path: Path, keep: int = SAFETY_COPIES_KEPT) -> list
 
 
 def _check_path(file_path: Path, create: bool) -> None:
+    try:
+        _check_path_exists(file_path, create)
+    except OSError as error:  # e.g. a folder the user may not look into
+        no_access = error.errno in (errno.EACCES, errno.EPERM)
+        reason = "du har ikke adgang til mappen, den ligger i" if no_access else file_problem(error)
+        raise DatabaseOpenError(
+            f"Fravær kan ikke komme til '{file_path}': {reason}. Vælg en fil i en mappe, du har "
+            "adgang til (fx Dokumenter)."
+        ) from error
+
+
+def _check_path_exists(file_path: Path, create: bool) -> None:
     if file_path.is_dir():
         raise DatabaseOpenError(f"'{file_path}' er en mappe, ikke en Fravær-fil. Vælg en fil.")
     if not create and file_path.is_file() and file_path.stat().st_size == 0:

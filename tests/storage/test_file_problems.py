@@ -3,7 +3,9 @@ the file is left as it was. A healthy file in use or not writable is never calle
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import shutil
 import sqlite3
 from datetime import date
@@ -74,6 +76,42 @@ def test_a_file_that_cannot_be_written_is_not_called_damaged(tmp_path: Path) -> 
 
     assert "kan ikke skrive i filen" in message and "Kopier filen" in message
     assert "beskadiget" not in message
+
+
+def test_a_folder_the_user_may_not_look_into_gets_a_danish_message(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """As root (the test machine) every folder can be read, so the refusal an ordinary user
+    gets from the system for /root/firma.sqlite is played by Path.is_dir."""
+    target = tmp_path / "lukket" / "firma.sqlite"
+    real_is_dir = Path.is_dir
+
+    def is_dir(path: Path) -> bool:
+        if path == target:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+
+    code = main(["--db", str(target), "--export", str(tmp_path / "ud")])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"Fravær kan ikke komme til '{target}'" in err and "du har ikke adgang til mappen" in err
+    assert "Traceback" not in err and not (tmp_path / "ud").exists()
+
+
+def test_a_file_that_cannot_be_read_is_not_called_unwritable(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "firma.sqlite"
+    path.write_bytes(b"")
+    monkeypatch.setattr("os.access", lambda p, mode: mode != os.R_OK)  # as for chmod 000
+    error = sqlite3.OperationalError("unable to open database file")
+    error.sqlite_errorname = "SQLITE_CANTOPEN"
+
+    message = _open_error_message(path, error)
+
+    assert "har ikke lov til at læse filen" in message and "Kopier den" in message
+    assert "skrive" not in message and "beskadiget" not in message
 
 
 def test_an_empty_file_is_refused_for_export_and_stays_empty(tmp_path: Path, capsys) -> None:
