@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +53,7 @@ class CompanyDatabase:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._utils: Database | None = None
+        self.wal_mode = False  # set when the file is configured
 
     @property
     def utils(self) -> Database:
@@ -80,6 +83,19 @@ class CompanyDatabase:
         cursor = self.read(sql, params)
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One user action as one transaction (sqlite-utils' atomic()).
+
+        After the outermost one commits, the change is copied from the -wal file into the
+        company file itself: a user who copies only 'virksomhed.sqlite' (a sync folder, a
+        backup program, a move to a new PC after a crash) gets everything saved so far.
+        """
+        with self.utils.atomic():
+            yield
+        if not self.conn.in_transaction and self.wal_mode:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.utils, name)
@@ -132,7 +148,7 @@ def open_database(
         _refuse_foreign_file(db, file_path)
         if empty_only:
             _refuse_company_file(db, file_path)
-        _configure(conn, wal=not memory)
+        _configure(db, wal=not memory)
         _upgrade(db, file_path)
     except sqlite3.DatabaseError as error:
         _close_quietly(conn)
@@ -305,7 +321,9 @@ def _check_path_exists(file_path: Path, create: bool) -> None:
                 ) from error
 
 
-def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
+def _configure(db: CompanyDatabase, *, wal: bool) -> None:
+    conn = db.conn
+    db.wal_mode = wal
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
     if wal:

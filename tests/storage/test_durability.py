@@ -86,6 +86,37 @@ def test_a_committed_spell_survives_a_killed_process(tmp_path: Path) -> None:
     db.close()
 
 
+def test_the_company_file_alone_holds_every_saved_action_after_a_kill(tmp_path: Path) -> None:
+    """A sync folder or backup program that copies only 'virksomhed.sqlite' (not its -wal file)
+    still gets everything saved, also when the program was killed and never closed the file."""
+    path = tmp_path / "virksomhed.sqlite"
+    run_until_killed(
+        f"""
+        from datetime import date
+        from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
+        from fravaer_desktop.storage.database import open_database
+        from fravaer_desktop.storage.repositories import Store
+
+        store = Store(open_database({str(path)!r}), today=lambda: date(2026, 11, 23))
+        store.company.save(Company(name="Bageriet Solsikken ApS", cvr="10150817"))
+        anna = store.employees.add(Employee(name="Anna Jensen", employed_from=date(2019, 3, 1)))
+        store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16)))
+        die("gemt")
+        """,
+        marker="gemt",
+    )
+    copy = tmp_path / "kopi" / "virksomhed.sqlite"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())  # the main file only
+
+    store = Store(open_database(copy), today=lambda: date(2026, 11, 23))
+    company = store.company.get()
+    assert company is not None and company.name == "Bageriet Solsikken ApS"
+    assert [e.name for e in store.employees.list_all()] == ["Anna Jensen"]
+    assert len(store.absences.ongoing()) == 1
+    store.db.close()
+
+
 def test_a_process_killed_in_the_middle_of_a_change_leaves_no_half_row(tmp_path: Path) -> None:
     path = tmp_path / "virksomhed.sqlite"
     db = open_database(path)

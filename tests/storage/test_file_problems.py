@@ -175,11 +175,11 @@ def test_a_refused_file_keeps_its_bytes(tmp_path: Path) -> None:
 
 
 def test_every_connection_overwrites_deleted_content_whatever_sqlite_was_built_with() -> None:
-    from fravaer_desktop.storage.database import _configure
+    from fravaer_desktop.storage.database import CompanyDatabase, _configure
 
     conn = sqlite3.connect(":memory:")
     conn.execute("PRAGMA secure_delete = OFF")  # the default of a standard SQLite build
-    _configure(conn, wal=False)
+    _configure(CompanyDatabase(conn), wal=False)
     assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
 
 
