@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from fravaer_desktop.storage.database import DatabaseOpenError, open_database
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
-from fravaer_desktop.ui.messages import show_error
+from fravaer_desktop.ui.messages import show_error, show_information
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -34,16 +35,43 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def create_company_file(parent: QWidget | None, path: Path) -> tuple[Store, Path] | None:
-    """Ask for the company's details and create its file at `path`; None if cancelled."""
+    """Ask for the company's details and create its file at `path`; None if cancelled.
+
+    A company already in that file (made earlier, or by a second window meanwhile) is opened
+    instead: a new company is never saved over it.
+    """
     from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
 
+    existing = _existing_company(parent, path)
+    if existing is not None:
+        return existing, path
     draft = Store(open_database(":memory:"))
     dialog = CompanyDialog(draft.company, parent)
     if not dialog.exec():
         return None
     store = Store(open_database(path))
+    if store.company.get() is not None:  # created meanwhile by another window
+        store.db.close()
+        return _existing_company(parent, path), path
     store.company.save(dialog.result_object)
     return store, path
+
+
+def _existing_company(parent: QWidget | None, path: Path) -> Store | None:
+    """The store of the company already saved at `path` (the user is told), or None."""
+    if not os.path.exists(path):
+        return None
+    store = Store(open_database(path, create=False))
+    company = store.company.get()
+    if company is None:
+        store.db.close()
+        return None
+    show_information(
+        parent, "Virksomheden findes allerede",
+        f"Der er allerede oprettet en virksomhed i '{path}': {company.name}. Fravær åbner "
+        "den i stedet for at oprette en ny oven i den. Intet er ændret i den.",
+    )  # fmt: skip
+    return store
 
 
 def build_window(args: argparse.Namespace) -> MainWindow | None:

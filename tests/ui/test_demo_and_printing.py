@@ -8,11 +8,44 @@ from datetime import date
 from pypdf import PdfReader
 
 from fravaer_desktop.app import open_store
-from fravaer_desktop.core.models import AbsenceSpell
+from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 from fravaer_desktop.storage.database import open_database
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.launch import create_company_file
 from fravaer_desktop.ui.main_window import MainWindow
+
+
+def test_demo_banner_opens_an_existing_company_instead_of_overwriting_it(
+    qtbot, tmp_path, health_check, drive_modal, today
+):
+    own_file = tmp_path / "data" / "virksomhed.sqlite"
+    real = open_store(own_file, demo=False, create=True, today=today)
+    real.company.save(Company("Min Rigtige Virksomhed ApS", "10150817", "Torvet 3"))
+    real.employees.add(Employee(name="Karen Holm", employed_from=date(2020, 1, 1)))
+    real.db.close()
+    demo_folder = tmp_path / "demo"
+    demo = open_store(demo_folder / "demo.sqlite", demo=True, create=True, today=today)
+    window = MainWindow(
+        demo, health_check, None, is_demo=True,
+        create_company=lambda parent: create_company_file(parent, own_file),
+        demo_folder=demo_folder,
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    told = []
+
+    def read_message(box):
+        told.append(box.text())
+        box.accept()
+
+    drive_modal(window.demo_button.click, read_message)
+
+    assert "Min Rigtige Virksomhed ApS" in told[0] and "Intet er ændret" in told[0]
+    assert window.is_demo is False and window.file_path == own_file
+    company = window.store.company.get()
+    assert company is not None and company.name == "Min Rigtige Virksomhed ApS"
+    assert company.address == "Torvet 3"
+    assert [e.name for e in window.store.employees.list_all()] == ["Karen Holm"]
 
 
 def test_demo_banner_creates_the_users_own_company_file(
