@@ -28,6 +28,10 @@ SAFETY_COPY_FOLDER = "sikkerhedskopier"
 #: hold the staff's absence as it was, also of people deleted from the file since.
 SAFETY_COPIES_KEPT = 3
 UPGRADE_COPY_REASON = "foer-opgradering-v"  # + the schema version the copy has
+#: How long a save waits for another program (or Fravær window) that holds the file.
+BUSY_TIMEOUT_S = 10
+#: How long the checkpoint after a save waits for readers before leaving the rest for later.
+CHECKPOINT_WAIT_MS = 200
 
 
 class DatabaseOpenError(Exception):
@@ -88,14 +92,25 @@ class CompanyDatabase:
     def atomic(self) -> Iterator[None]:
         """One user action as one transaction (sqlite-utils' atomic()).
 
-        After the outermost one commits, the change is copied from the -wal file into the
-        company file itself: a user who copies only 'virksomhed.sqlite' (a sync folder, a
-        backup program, a move to a new PC after a crash) gets everything saved so far.
+        After the outermost one commits, the change is moved from the -wal file into the
+        company file itself, and the -wal file is emptied. So a user who copies only
+        'virksomhed.sqlite' (a sync folder, a backup program, a move to a new PC after a
+        crash) gets everything saved so far, and a backup copied over the file after a crash
+        is not overwritten by a left-over -wal file.
         """
         with self.utils.atomic():
             yield
         if not self.conn.in_transaction and self.wal_mode:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        # TRUNCATE waits for readers (another Fravær window) through the busy handler: wait
+        # briefly, not the connection's 10 seconds; what is left is moved at a later save.
+        self.conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.utils, name)
@@ -140,7 +155,7 @@ def open_database(
         _check_path(file_path, create)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(":memory:" if memory else str(file_path), timeout=10)
+        conn = sqlite3.connect(":memory:" if memory else str(file_path), timeout=BUSY_TIMEOUT_S)
         db = CompanyDatabase(conn)
         # Check before _configure: switching a file to WAL rewrites its header, and a refused
         # file must stay exactly as it was.

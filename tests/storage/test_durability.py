@@ -117,6 +117,39 @@ def test_the_company_file_alone_holds_every_saved_action_after_a_kill(tmp_path: 
     store.db.close()
 
 
+def test_a_backup_copied_over_the_file_after_a_kill_is_what_opens(tmp_path: Path) -> None:
+    """Restoring by hand: a left-over -wal file of the killed program must not be replayed
+    onto the restored copy (that undid the restore, or damaged the file)."""
+    path = tmp_path / "virksomhed.sqlite"
+    backup = tmp_path / "usb" / "kopi.sqlite"
+    backup.parent.mkdir()
+    run_until_killed(
+        f"""
+        from datetime import date
+        from fravaer_desktop.core.models import Company, Employee
+        from pathlib import Path
+        from fravaer_desktop.storage.backup import backup_database
+        from fravaer_desktop.storage.database import open_database
+        from fravaer_desktop.storage.repositories import Store
+
+        store = Store(open_database({str(path)!r}), today=lambda: date(2026, 11, 23))
+        store.company.save(Company(name="Bageriet Solsikken ApS", cvr="10150817"))
+        store.employees.add(Employee(name="Anna Jensen", employed_from=date(2019, 3, 1)))
+        backup_database(store.db, Path({str(backup)!r}))
+        for number in range(30):
+            store.employees.add(Employee(name=f"Vikar {{number}}", employed_from=date(2026, 1, 1)))
+        die("gemt")
+        """,
+        marker="gemt",
+    )
+    path.write_bytes(backup.read_bytes())  # the user copies the backup over the file
+
+    assert integrity(path) == "ok"
+    store = Store(open_database(path), today=lambda: date(2026, 11, 23))
+    assert [e.name for e in store.employees.list_all()] == ["Anna Jensen"]
+    store.db.close()
+
+
 def test_a_process_killed_in_the_middle_of_a_change_leaves_no_half_row(tmp_path: Path) -> None:
     path = tmp_path / "virksomhed.sqlite"
     db = open_database(path)
