@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fravaer_desktop.core.danish import file_problem
 
 if TYPE_CHECKING:
     from fravaer_desktop.storage.database import CompanyDatabase
@@ -16,6 +19,19 @@ COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 class BackupRefusedError(Exception):
     """The copy would replace the open company file itself; `str(error)` is Danish."""
+
+
+def copy_problem(error: OSError | sqlite3.Error) -> str:
+    """Why a copy could not be written, in Danish. SQLite reports a full or locked target drive
+    as its own errors, not as OSError; they are about the copy, not the company file."""
+    if isinstance(error, OSError):
+        return file_problem(error)
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL"):
+        return file_problem(OSError(errno.ENOSPC, "full"))
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR")):
+        return file_problem(OSError(errno.EACCES, "no access"))
+    return f"systemet svarede: {error}"
 
 
 def backup_database(db: CompanyDatabase, target: Path) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.danish import file_problem
-from fravaer_desktop.storage.backup import backup_database
+from fravaer_desktop.storage.backup import backup_database, copy_problem
 from fravaer_desktop.storage.schema import (
     MIGRATION_NAMES,
     MIGRATIONS_TABLE,
@@ -32,6 +32,7 @@ UPGRADE_COPY_REASON = "foer-opgradering-v"  # + the schema version the copy has
 BUSY_TIMEOUT_S = 10
 #: How long the checkpoint after a save waits for readers before leaving the rest for later.
 CHECKPOINT_WAIT_MS = 200
+COMPANION_FILES = ("-wal", "-shm", "-journal")
 
 
 class DatabaseOpenError(Exception):
@@ -196,6 +197,10 @@ def _open_error_message(file_path: Path | None, error: sqlite3.DatabaseError) ->
             "filen til en mappe, du kan skrive i (fx Dokumenter), og åbn kopien. "
             f"Filen er ikke ændret. (Teknisk: {error})"
         )
+    return damaged_file_message(file_path, error)
+
+
+def damaged_file_message(file_path: Path | None, error: sqlite3.DatabaseError) -> str:
     return (
         f"Filen '{file_path}' kan ikke åbnes som en Fravær-fil. Den er måske beskadiget eller "
         f"ikke en database. Åbn en sikkerhedskopi i stedet. (Teknisk: {error})"
@@ -240,13 +245,16 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
     copy_note = ""
     if file_path is not None and schema_version(db) > 0:
         try:
-            take_safety_copy(db, file_path, reason=f"{UPGRADE_COPY_REASON}{schema_version(db)}")
-        except OSError as error:
+            copy = take_safety_copy(
+                db, file_path, reason=f"{UPGRADE_COPY_REASON}{schema_version(db)}"
+            )
+        except (OSError, sqlite3.OperationalError) as error:  # e.g. the drive is full
             raise UpgradeError(
                 f"Filen '{file_path}' skal opgraderes til denne version af Fravær, men først "
                 f"skal der tages en kopi i mappen '{SAFETY_COPY_FOLDER}' ved siden af den, og "
-                f"det kunne ikke lade sig gøre ({file_problem(error)}). Sørg for, at du kan "
-                "skrive i mappen, og prøv igen. Filen er ikke ændret."
+                f"det kunne ikke lade sig gøre ({copy_problem(error)}). Sørg for, at du kan "
+                "skrive i mappen, og at der er plads på drevet, og prøv igen. Filen er ikke "
+                "ændret."
             ) from error
         copy_note = f" En kopi fra før opgraderingen ligger i mappen '{SAFETY_COPY_FOLDER}'."
     try:
@@ -257,7 +265,7 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
             f"Filen er ikke ændret.{copy_note} (Teknisk: {error})"
         ) from error
     if copy_note:
-        prune_safety_copies(file_path)
+        prune_safety_copies(file_path, keeping=copy)
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:
@@ -289,15 +297,26 @@ def safety_copies(file_path: Path) -> list[Path]:
     return sorted(copies, key=lambda copy: (copy.stem[-15:], copy.name))  # ...-YYYYmmdd-HHMMSS
 
 
-def prune_safety_copies(file_path: Path, keep: int = SAFETY_COPIES_KEPT) -> list[Path]:
+def prune_safety_copies(
+    file_path: Path, keep: int = SAFETY_COPIES_KEPT, keeping: Path | None = None
+) -> list[Path]:
     """Delete all but the newest `keep` safety copies of the file; returns the deleted ones.
 
-    A copy that cannot be deleted (in use, no rights) is left for the next upgrade.
+    `keeping` (the copy just taken) is never deleted, also when older copies carry later times
+    in their names (a clock that was ahead). Half-written copies left by a killed program
+    (".delvis") are deleted too: they hold staff data. A copy that cannot be deleted (in use,
+    no rights) is left for the next upgrade.
     """
+    copies = [copy for copy in safety_copies(file_path) if copy != keeping]
+    kept_besides = 1 if keeping is not None else 0
+    doomed = copies[: max(0, len(copies) - (keep - kept_besides))]
+    folder = file_path.parent / SAFETY_COPY_FOLDER
+    prefix = f"{file_path.stem}-{UPGRADE_COPY_REASON}"
+    partial = [p for p in folder.glob(f"{prefix}*.sqlite.delvis")] if folder.is_dir() else []
     deleted = []
-    for copy in safety_copies(file_path)[:-keep]:
+    for copy in doomed + partial:
         try:
-            for part in (copy, *(copy.with_name(copy.name + s) for s in ("-wal", "-shm"))):
+            for part in (copy, *(copy.with_name(copy.name + s) for s in COMPANION_FILES)):
                 part.unlink(missing_ok=True)
         except OSError:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,11 @@ from fravaer_desktop import APP_ID, APP_NAME, start_up_gc
 from fravaer_desktop.app import open_store, temporary_demo_path
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.paths import default_database_path, load_health_terms, user_data_dir
-from fravaer_desktop.storage.database import DatabaseOpenError, open_database
+from fravaer_desktop.storage.database import (
+    DatabaseOpenError,
+    damaged_file_message,
+    open_database,
+)
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
@@ -134,6 +139,10 @@ def run_gui(args: argparse.Namespace) -> int:
     except DatabaseOpenError as error:
         show_error(None, APP_NAME, str(error))
         raise
+    except sqlite3.DatabaseError as error:  # damage SQLite finds only when the data is read
+        damaged = DatabaseOpenError(damaged_file_message(args.db or default_database_path(), error))
+        show_error(None, APP_NAME, str(damaged))
+        raise damaged from error
     if window is None:
         return 0
     show_window(window)

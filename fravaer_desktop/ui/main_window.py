@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop import APP_NAME, __version__
-from fravaer_desktop.core.danish import file_problem
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
@@ -215,18 +214,25 @@ class MainWindow(QMainWindow):
             self.backup_to(Path(name))
 
     def backup_to(self, target: Path) -> None:
-        from fravaer_desktop.storage.backup import BackupRefusedError, backup_database
+        import sqlite3
+
+        from fravaer_desktop.storage.backup import (
+            BackupRefusedError,
+            backup_database,
+            copy_problem,
+        )
 
         try:
             backup_database(self.store.db, target)
         except BackupRefusedError as error:
             show_warning(self, "Sikkerhedskopi", str(error))
             return
-        except OSError as error:
+        except (OSError, sqlite3.OperationalError) as error:  # the target drive is full, ...
             show_warning(
                 self, "Sikkerhedskopi",
-                f"Kopien kunne ikke gemmes i '{target}': {file_problem(error)}. Vælg en "
-                "anden mappe eller et andet drev, og prøv igen.",
+                f"Kopien kunne ikke gemmes i '{target}': {copy_problem(error)}. Vælg en "
+                "anden mappe eller et andet drev, og prøv igen. Virksomhedsfilen er ikke "
+                "ændret.",
             )  # fmt: skip
             return
         self.statusBar().showMessage(f"Sikkerhedskopi gemt: {target}", 10000)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fravaer_desktop.core.models import AbsenceSpell, Employee
-from fravaer_desktop.storage.backup import BackupRefusedError, backup_database
+from fravaer_desktop.storage.backup import BackupRefusedError, backup_database, copy_problem
 from fravaer_desktop.storage.database import open_database
 from fravaer_desktop.storage.repositories import Store
 
@@ -89,3 +89,14 @@ def test_a_copy_that_fails_half_way_leaves_no_partial_file(
         backup_database(store.db, target)
 
     assert list(target.parent.iterdir()) == []
+
+
+def test_a_full_or_locked_target_drive_is_explained_as_the_copys_problem(tmp_path: Path) -> None:
+    with pytest.raises(sqlite3.OperationalError) as cannot_open:
+        sqlite3.connect(f"file:{tmp_path / 'mangler' / 'kopi.sqlite'}?mode=rw", uri=True)
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorname = "SQLITE_FULL"
+
+    assert copy_problem(full) == "der er ikke mere plads på drevet"
+    assert copy_problem(cannot_open.value).startswith("du har ikke lov til at skrive der")
+    assert copy_problem(OSError(errno.ENOSPC, "No space")) == "der er ikke mere plads på drevet"

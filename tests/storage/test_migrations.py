@@ -336,6 +336,28 @@ def test_only_the_newest_safety_copies_are_kept_after_an_upgrade(
     assert other_company.exists() and own_backup.exists()
 
 
+def test_the_copy_of_this_upgrade_is_kept_when_a_clock_ahead_stamped_older_ones_later(
+    saved_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = saved_file.parent / SAFETY_COPY_FOLDER
+    folder.mkdir()
+    stem = saved_file.stem
+    ahead = [folder / f"{stem}-foer-opgradering-v1-2099010{day}-120000.sqlite" for day in (1, 2, 3)]
+    for path in ahead:
+        shutil.copyfile(saved_file, path)
+    killed = folder / f"{stem}-foer-opgradering-v1-20250101-120000.sqlite.delvis"
+    killed.write_bytes(b"half a copy with staff names")
+    use_migrations(monkeypatch, with_test_migration("m999_test_notes", add_notes_table))
+
+    open_database(saved_file).close()
+
+    kept = [p.name for p in safety_copies(saved_file)]
+    this_upgrade = f"{stem}-foer-opgradering-v{len(known_migration_names())}-"
+    assert len(kept) == SAFETY_COPIES_KEPT
+    assert any(name.startswith(this_upgrade) for name in kept)
+    assert not killed.exists()  # a killed copy's half file is cleaned away
+
+
 def test_no_safety_copy_is_deleted_when_the_upgrade_fails(
     saved_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
