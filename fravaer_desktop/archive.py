@@ -58,7 +58,7 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
         start, end = overview_period(employee, spells, today)
         data = build_absence_overview_data(company, employee, spells, start, end, today)
         path = directory / names[employee.id]
-        path.write_bytes(render_absence_overview(data))
+        write_whole(path, render_absence_overview(data))
         written.append(path)
     written.extend(_export_status_documents(store, directory, employees, names))
     written.append(_export_statistics(store, directory, employees, today))
@@ -80,7 +80,7 @@ def _export_status_documents(
             f"{spell.kind.status_title} - {person.removesuffix('.pdf')} - "
             f"{spell.first_day.isoformat()}.pdf"
         )
-        path.write_bytes(absence_status_pdf(store, spell_id, overview))
+        write_whole(path, absence_status_pdf(store, spell_id, overview))
         written.append(path)
     return written
 
@@ -99,8 +99,20 @@ def _export_statistics(
         first, today, today,
     )  # fmt: skip
     path = directory / STATISTICS_FILE_NAME
-    path.write_bytes(render_statistics_report(data))
+    write_whole(path, render_statistics_report(data))
     return path
+
+
+def write_whole(path: Path, content: bytes) -> None:
+    """Write `content` to `path` whole or not at all: through a temporary name that is renamed,
+    so a full drive never leaves a cut-off PDF (or half of an earlier one) under the name."""
+    partial = path.with_name(path.name + ".delvis")
+    try:
+        partial.write_bytes(content)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def overview_period(

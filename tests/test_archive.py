@@ -14,6 +14,7 @@ from fravaer_desktop.archive import (
     file_names,
     overview_period,
     safe_file_part,
+    write_whole,
 )
 from fravaer_desktop.core.models import AbsenceSpell, Employee, Goal, GoalMetric
 from fravaer_desktop.core.statistics import absence_statistics, goal_years, percent_text
@@ -203,3 +204,17 @@ def test_period_of_a_current_employee_ends_today(today: date) -> None:
     employee = Employee(id=1, name="Anna", employed_from=date(2019, 3, 1))
 
     assert overview_period(employee, [], today) == (date(2019, 3, 1), today)
+
+
+def test_a_document_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    earlier = tmp_path / "Fraværsoversigt - Anna Jensen.pdf"
+    earlier.write_bytes(b"%PDF the earlier export")
+    (tmp_path / (earlier.name + ".delvis")).mkdir()  # the temporary name cannot be written
+
+    with pytest.raises(OSError):
+        write_whole(earlier, b"%PDF new")
+
+    assert earlier.read_bytes() == b"%PDF the earlier export"
+    write_whole(tmp_path / "ny.pdf", b"%PDF new")
+    assert (tmp_path / "ny.pdf").read_bytes() == b"%PDF new"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [earlier.name, "ny.pdf"]
