@@ -110,6 +110,8 @@ class CompanyDatabase:
         self.conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.OperationalError:
+            pass  # the action is committed (in the -wal file); the next save moves it
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
 
@@ -339,6 +341,12 @@ def _check_path(file_path: Path, create: bool) -> None:
 def _check_path_exists(file_path: Path, create: bool) -> None:
     if file_path.is_dir():
         raise DatabaseOpenError(f"'{file_path}' er en mappe, ikke en Fravær-fil. Vælg en fil.")
+    if file_path.is_file() and not os.access(file_path, os.W_OK):
+        raise DatabaseOpenError(
+            f"Filen '{file_path}' er skrivebeskyttet, så Fravær kan ikke gemme noget i den. "
+            "Kopier filen til en mappe, du kan skrive i (fx Dokumenter), og åbn kopien. "
+            "Filen er ikke ændret."
+        )
     if not create and file_path.is_file() and file_path.stat().st_size == 0:
         raise DatabaseOpenError(
             f"Filen '{file_path}' er tom: der er ingen virksomhed i den. Vælg en anden fil."

@@ -114,6 +114,21 @@ def test_a_file_that_cannot_be_read_is_not_called_unwritable(tmp_path: Path, mon
     assert "skrive" not in message and "beskadiget" not in message
 
 
+def test_a_write_protected_file_is_refused_at_open_not_at_the_first_save(tmp_path: Path) -> None:
+    """Also for root: an immutable file (chattr +i) cannot be written by anyone."""
+    path = tmp_path / "firma.sqlite"
+    Store(open_database(path)).db.close()
+    before = sha256(path)
+    if shutil.which("chattr") is None or os.system(f"chattr +i '{path}' 2>/dev/null") != 0:
+        pytest.skip("this file system cannot make a file immutable")
+    try:
+        with pytest.raises(DatabaseOpenError, match="er skrivebeskyttet, så Fravær kan ikke gemme"):
+            open_database(path)
+    finally:
+        os.system(f"chattr -i '{path}'")
+    assert sha256(path) == before
+
+
 def test_an_empty_file_is_refused_for_export_and_stays_empty(tmp_path: Path, capsys) -> None:
     path = tmp_path / "tom.sqlite"
     path.touch()
