@@ -18,6 +18,7 @@ from fravaer_desktop.core.models import Employee
 from fravaer_desktop.core.validation import MAX_NAME_LENGTH, FieldError, ValidationError
 from fravaer_desktop.storage.repositories import EmployeeRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
+from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.date_field import DateField, OptionalDateField
 
 
@@ -83,7 +84,7 @@ class EmployeeDialog(SaveDialog):
         self.errors.add_row(self.form, "§ 56:", s56, "section_56_to")
         hint = QLabel("Der registreres aldrig CPR-nummer eller diagnoser.")
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        hint.setStyleSheet(note_style())
         self.form.addRow("", hint)
 
     def employee(self) -> Employee:

@@ -24,6 +24,7 @@ from fravaer_desktop.storage.followup_repositories import (
     PolicyRepository,
 )
 from fravaer_desktop.ui.dialogs.base import SaveDialog
+from fravaer_desktop.ui.note_style import note_style
 
 OWN_DAYS = "Egne dage"
 OWN_DAYS_MESSAGE = "Skriv fraværsdagene som tal adskilt af komma, fx 1, 4, 10."
@@ -94,7 +95,7 @@ class PolicyDialog(SaveDialog):
         self.form.addRow("", self.bradford)
         note = QLabel(BRADFORD_NOTE)
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(note_style())
         self.form.addRow("", note)
         self.set_minimum_width_in_characters(75)
 

@@ -32,6 +32,7 @@ from fravaer_desktop.followup import (
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.messages import show_information, show_warning
 from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
+from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
 from fravaer_desktop.ui.widgets.heading import heading
 
@@ -51,7 +52,6 @@ EMPTY_TEXT = (
     "Når en medarbejder bliver sygemeldt, viser Fravær her, hvad loven og jeres egen "
     "kontaktrutine beder dig gøre, og hvornår: samtale, anmeldelse, opfølgning."
 )
-NOTE_STYLE = "color: palette(placeholder-text);"
 
 
 def decision_text(item: OverviewItem) -> str:
@@ -340,9 +340,9 @@ class OverviewPage(QWidget):
         if item.detail:
             lines.append(f"<p>{escape(item.detail)}</p>")
         lines.append(f"<p>{escape(item.explanation)}</p>")
-        lines.append(f"<p style='{NOTE_STYLE}'>Kilde: {escape(item.source)}</p>")
+        lines.append(f"<p style='{note_style()}'>Kilde: {escape(item.source)}</p>")
         if item.due is not None and not item.is_milestone and (note := calendar_day_note(item.due)):
-            lines.append(f"<p style='{NOTE_STYLE}'>{escape(note)}</p>")
+            lines.append(f"<p style='{note_style()}'>{escape(note)}</p>")
         if item.decision is not None:
             lines.append(f"<p><b>{escape(decision_text(item))}</b></p>")
         return "".join(lines)

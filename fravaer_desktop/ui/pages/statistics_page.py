@@ -45,6 +45,7 @@ from fravaer_desktop.core.statistics import (
 )
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.dialogs.goal_dialog import GoalDialog
+from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.bar_chart import BarChartWidget
 from fravaer_desktop.ui.widgets.combo_width import keep_width_to_characters
 from fravaer_desktop.ui.widgets.date_field import DateField
@@ -53,7 +54,6 @@ from fravaer_desktop.ui.widgets.heading import heading
 PRESETS = ("Seneste 12 måneder", "I år", "Sidste år", "Seneste 3 år", "Alle år")
 CUSTOM = "Vælg selv"
 COMPANY_TITLE = "Hele virksomheden"
-NOTE_STYLE = "color: palette(placeholder-text);"
 PERSONAL_STYLE = (
     "background: #fff4ce; color: #3b2f00; border: 1px solid #e0c060; border-radius: 4px; "
     "padding: 8px;"
@@ -94,7 +94,7 @@ def scope_choices(employees: list[Employee]) -> list[ScopeChoice]:
 def _note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(NOTE_STYLE)
+    label.setStyleSheet(note_style())
     return label
 
 

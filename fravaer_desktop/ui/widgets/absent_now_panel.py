@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from fravaer_desktop.core.danish import long_date, number
 from fravaer_desktop.core.overview import Overview
+from fravaer_desktop.ui.note_style import note_style
 
 EMPLOYEE_ROLE = Qt.ItemDataRole.UserRole
 WARNING_COLOUR = QColor("#b3261e")
@@ -38,7 +39,7 @@ class AbsentNowPanel(QWidget):
         self.rule_120_heading = QLabel("<b>120-dagesreglen</b>")
         self.rule_120_note = QLabel(RULE_120_NOTE)
         self.rule_120_note.setWordWrap(True)
-        self.rule_120_note.setStyleSheet("color: palette(placeholder-text);")
+        self.rule_120_note.setStyleSheet(note_style())
         for widget in (self.absent_list, self.rule_120_list):
             widget.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
