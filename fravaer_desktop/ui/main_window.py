@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from fravaer_desktop import APP_NAME, __version__
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
+from fravaer_desktop.ui.file_dialogs import choose_file
 from fravaer_desktop.ui.messages import show_about, show_warning
 from fravaer_desktop.ui.pages.overview_page import OverviewPage
 from fravaer_desktop.ui.screen_fit import resize_within_screen
@@ -206,12 +206,12 @@ class MainWindow(QMainWindow):
 
     def backup(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
-        name, _ = QFileDialog.getSaveFileName(
+        target = choose_file(
             self, "Gem sikkerhedskopi", f"Fravær sikkerhedskopi {stamp}.sqlite",
-            "Fravær-fil (*.sqlite)",
+            "Fravær-fil (*.sqlite)", save=True,
         )  # fmt: skip
-        if name:
-            self.backup_to(Path(name))
+        if target is not None:
+            self.backup_to(target)
 
     def backup_to(self, target: Path) -> None:
         import sqlite3

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from fravaer_desktop.core.models import Company
 from fravaer_desktop.core.validation import MAX_NAME_LENGTH
 from fravaer_desktop.storage.repositories import CompanyRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
+from fravaer_desktop.ui.file_dialogs import choose_file
 
 MAX_LOGO_BYTES = 2_000_000
 
@@ -109,11 +109,9 @@ class CompanyDialog(SaveDialog):
             self.logo_preview.setText("Intet logo (valgfrit)")
 
     def _choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Vælg logo", "", "Billeder (*.png *.jpg *.jpeg)"
-        )
-        if name:
-            self.set_logo_file(Path(name))
+        chosen = choose_file(self, "Vælg logo", "", "Billeder (*.png *.jpg *.jpeg)", save=False)
+        if chosen is not None:
+            self.set_logo_file(chosen)
 
     def _remove_logo(self) -> None:
         self._logo = None

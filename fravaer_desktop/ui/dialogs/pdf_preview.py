@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop.core.danish import file_problem
+from fravaer_desktop.ui.file_dialogs import choose_file
 from fravaer_desktop.ui.screen_fit import device_pixel_ratio, resize_within_screen
 
 PREVIEW_SCALE = 1.3  # 72 dpi * 1.3 ≈ 94 dpi on screen
@@ -91,11 +91,11 @@ class PdfPreviewDialog(QDialog):
         path.write_bytes(self._pdf)
 
     def choose_file_and_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Gem som PDF", self._file_name, "PDF (*.pdf)")
-        if not name:
+        target = choose_file(self, "Gem som PDF", self._file_name, "PDF (*.pdf)", save=True)
+        if target is None:
             return
         try:
-            self.save_to(Path(name))
+            self.save_to(target)
         except OSError as error:
             QMessageBox.warning(
                 self, "Kunne ikke gemme",

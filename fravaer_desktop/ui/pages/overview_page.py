@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -416,12 +415,14 @@ class OverviewPage(QWidget):
     def export_calendar(self) -> None:
         """Ask where to save the open deadlines as an .ics file, and save them there."""
         from fravaer_desktop.core.calendar_export import SUGGESTED_FILE_NAME
+        from fravaer_desktop.ui.file_dialogs import choose_file
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Gem frister som kalender", SUGGESTED_FILE_NAME, "Kalenderfil (*.ics)"
-        )
-        if name:
-            self.export_calendar_to(Path(name))
+        target = choose_file(
+            self, "Gem frister som kalender", SUGGESTED_FILE_NAME, "Kalenderfil (*.ics)",
+            save=True,
+        )  # fmt: skip
+        if target is not None:
+            self.export_calendar_to(target)
 
     def export_calendar_to(self, target: Path) -> int:
         """Write the open deadlines to `target`; returns how many events it holds."""
