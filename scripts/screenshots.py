@@ -1,11 +1,16 @@
 """Regenerate docs/screenshots/ from the demo company: every screen and dialog, and the PDF pages.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--scale 2]
+
+The pictures are taken on a screen of a real size: 1920 × 1080 at 100 %, and 2560 × 1440 at
+200 % (1280 × 720 in the program's own units, a common laptop), not on the offscreen platform's
+default 800 × 800, where a window or dialog is made smaller to fit.
 """
 
 from __future__ import annotations
 
 import argparse
+import json  # noqa: E402
 import os
 import subprocess
 import sys
@@ -14,6 +19,21 @@ from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: Physical screen size for each scale factor.
+SCREENS = {"1": (1920, 1080), "2": (2560, 1440)}
+
+
+def use_real_screen_size(scale: str, folder: Path) -> None:
+    """Give the offscreen platform a screen of a real laptop's size."""
+    if os.environ["QT_QPA_PLATFORM"] != "offscreen":
+        return
+    width, height = SCREENS.get(scale, SCREENS["1"])
+    config = folder / "screen.json"
+    screen = {"name": "skærm", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -26,6 +46,8 @@ def main() -> int:
     if args.scale != "1":
         os.environ["QT_SCALE_FACTOR"] = args.scale
     suffix = "" if args.scale == "1" else f"-{int(float(args.scale) * 100)}pct"
+    folder = Path(tempfile.mkdtemp(prefix="fravaer-shots-"))
+    use_real_screen_size(args.scale, folder)
 
     from PySide6.QtCore import QTimer
 
@@ -34,12 +56,12 @@ def main() -> int:
     from fravaer_desktop.paths import load_health_terms
     from fravaer_desktop.ui.launch import make_application
     from fravaer_desktop.ui.main_window import MainWindow
+    from fravaer_desktop.ui.screen_fit import resize_within_screen
 
     app = make_application()
-    folder = Path(tempfile.mkdtemp(prefix="fravaer-shots-"))
     store = open_store(folder / "demo.sqlite", demo=True, create=True, today=date.today())
     window = MainWindow(store, HealthTextCheck(load_health_terms()), None, is_demo=True)
-    window.resize(1280, 820)
+    resize_within_screen(window, 1280, 820)
     window.show()
     OUT.mkdir(parents=True, exist_ok=True)
 
