@@ -232,3 +232,19 @@ def test_presets_are_rolling_and_calendar_periods() -> None:
     assert preset_period("Sidste år", today) == (date(2025, 1, 1), date(2025, 12, 31))
     assert preset_period("Seneste 3 år", today) == (date(2023, 11, 24), today)
     assert preset_period("Alle år", today) == (date.min, today)
+
+
+def test_a_narrow_window_scrolls_sideways_to_the_print_button(page, qtbot) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    page.resize(600, 700)  # narrower than the page's contents (a small screen at 200 %)
+    (scroll,) = page.findChildren(QScrollArea)
+    bar = scroll.horizontalScrollBar()
+    # the user can see there is more to the right, and drag to it
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.isVisible(), timeout=2000)
+
+    bar.setValue(bar.maximum())
+    button = page.print_button
+    right_edge = button.mapTo(scroll.viewport(), button.rect().topRight()).x()
+
+    assert right_edge <= scroll.viewport().width()  # the whole button can be reached
