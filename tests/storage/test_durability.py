@@ -47,16 +47,8 @@ def run_until_killed(code: str, marker: str) -> None:
     assert result.stdout.strip() == marker, "the process did not get as far as expected"
 
 
-def integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def test_a_committed_spell_survives_a_killed_process(tmp_path: Path) -> None:
-    path = tmp_path / "virksomhed.sqlite"
+def save_anna_sick_and_get_killed(path: Path) -> None:
+    """In a new process: create the company, Anna, and her ongoing sickness; then be killed."""
     run_until_killed(
         f"""
         from datetime import date
@@ -72,6 +64,19 @@ def test_a_committed_spell_survives_a_killed_process(tmp_path: Path) -> None:
         """,
         marker="gemt",
     )
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_committed_spell_survives_a_killed_process(tmp_path: Path) -> None:
+    path = tmp_path / "virksomhed.sqlite"
+    save_anna_sick_and_get_killed(path)
 
     assert integrity(path) == "ok"
     db = open_database(path)
@@ -90,21 +95,7 @@ def test_the_company_file_alone_holds_every_saved_action_after_a_kill(tmp_path: 
     """A sync folder or backup program that copies only 'virksomhed.sqlite' (not its -wal file)
     still gets everything saved, also when the program was killed and never closed the file."""
     path = tmp_path / "virksomhed.sqlite"
-    run_until_killed(
-        f"""
-        from datetime import date
-        from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
-        from fravaer_desktop.storage.database import open_database
-        from fravaer_desktop.storage.repositories import Store
-
-        store = Store(open_database({str(path)!r}), today=lambda: date(2026, 11, 23))
-        store.company.save(Company(name="Bageriet Solsikken ApS", cvr="10150817"))
-        anna = store.employees.add(Employee(name="Anna Jensen", employed_from=date(2019, 3, 1)))
-        store.absences.add(AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16)))
-        die("gemt")
-        """,
-        marker="gemt",
-    )
+    save_anna_sick_and_get_killed(path)
     copy = tmp_path / "kopi" / "virksomhed.sqlite"
     copy.parent.mkdir()
     copy.write_bytes(path.read_bytes())  # the main file only
