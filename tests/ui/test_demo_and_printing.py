@@ -15,14 +15,8 @@ from fravaer_desktop.ui.launch import create_company_file
 from fravaer_desktop.ui.main_window import MainWindow
 
 
-def test_demo_banner_opens_an_existing_company_instead_of_overwriting_it(
-    qtbot, tmp_path, health_check, drive_modal, today
-):
-    own_file = tmp_path / "data" / "virksomhed.sqlite"
-    real = open_store(own_file, demo=False, create=True, today=today)
-    real.company.save(Company("Min Rigtige Virksomhed ApS", "10150817", "Torvet 3"))
-    real.employees.add(Employee(name="Karen Holm", employed_from=date(2020, 1, 1)))
-    real.db.close()
+def demo_window(qtbot, tmp_path, health_check, today, own_file) -> MainWindow:
+    """The first start: the demo company shown, its banner creating the user's own file."""
     demo_folder = tmp_path / "demo"
     demo = open_store(demo_folder / "demo.sqlite", demo=True, create=True, today=today)
     window = MainWindow(
@@ -32,6 +26,18 @@ def test_demo_banner_opens_an_existing_company_instead_of_overwriting_it(
     )  # fmt: skip
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_demo_banner_opens_an_existing_company_instead_of_overwriting_it(
+    qtbot, tmp_path, health_check, drive_modal, today
+):
+    own_file = tmp_path / "data" / "virksomhed.sqlite"
+    real = open_store(own_file, demo=False, create=True, today=today)
+    real.company.save(Company("Min Rigtige Virksomhed ApS", "10150817", "Torvet 3"))
+    real.employees.add(Employee(name="Karen Holm", employed_from=date(2020, 1, 1)))
+    real.db.close()
+    window = demo_window(qtbot, tmp_path, health_check, today, own_file)
     told = []
 
     def read_message(box):
@@ -51,16 +57,8 @@ def test_demo_banner_opens_an_existing_company_instead_of_overwriting_it(
 def test_demo_banner_creates_the_users_own_company_file(
     qtbot, tmp_path, health_check, drive_modal, today
 ):
-    demo_folder = tmp_path / "demo"
-    demo = open_store(demo_folder / "demo.sqlite", demo=True, create=True, today=today)
     own_file = tmp_path / "data" / "virksomhed.sqlite"
-    window = MainWindow(
-        demo, health_check, None, is_demo=True,
-        create_company=lambda parent: create_company_file(parent, own_file),
-        demo_folder=demo_folder,
-    )  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
+    window = demo_window(qtbot, tmp_path, health_check, today, own_file)
     assert "(demo)" in window.windowTitle()
 
     def fill(dialog):
@@ -72,7 +70,7 @@ def test_demo_banner_creates_the_users_own_company_file(
 
     assert window.is_demo is False and window.file_path == own_file
     assert window.windowTitle() == "Frisør Lokken – Fravær"
-    assert not demo_folder.exists(), "the throw-away demo file is deleted"
+    assert not (tmp_path / "demo").exists(), "the throw-away demo file is deleted"
     reopened = Store(open_database(own_file))
     assert reopened.company.get().name == "Frisør Lokken"
     assert reopened.employees.list_all() == []
