@@ -156,4 +156,6 @@ class OverviewTreeModel(QAbstractItemModel):
                 return item.explanation
             if column == 0 and item.decision is not None:
                 return self._decision_text(item)
+            if column in (2, 3):  # the whole name or law reference, when the column cuts it
+                return (item.employee_name, item.source)[column - 2]
         return None

@@ -6,9 +6,11 @@ from datetime import date
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,9 @@ from fravaer_desktop.ui.widgets.table_view import RowTableView
 
 #: Columns of the employee list shown in full when the page opens: name, department, job title.
 LIST_COLUMNS_SHOWN = 3
+#: Long names and departments do not widen the list beyond this many characters a column at
+#: first; the rest is a scroll, or a drag of the divider, away.
+LIST_COLUMN_MOST_CHARACTERS = 30
 
 
 class _ListPanel(QWidget):
@@ -35,7 +40,10 @@ class _ListPanel(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         hint = super().sizeHint()
         table = self._table
-        wanted = sum(table.columnWidth(column) for column in range(LIST_COLUMNS_SHOWN))
+        widest = table.fontMetrics().averageCharWidth() * LIST_COLUMN_MOST_CHARACTERS
+        wanted = sum(
+            min(table.columnWidth(column), widest) for column in range(LIST_COLUMNS_SHOWN)
+        )
         wanted += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
         return QSize(max(hint.width(), wanted), hint.height())
 
@@ -90,9 +98,21 @@ class EmployeesPage(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
+        # In a low window (200 % on a small screen) the employee's side scrolls instead of
+        # drawing the year over the lines below it.
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setMinimumWidth(
+            self.detail.minimumSizeHint().width()
+            + detail_scroll.verticalScrollBar().sizeHint().width()
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(detail_scroll)
+        self.splitter.setChildrenCollapsible(False)
         # The list opens at its size hint (name, department, job title in full); the employee
         # gets the rest of the width, and all of it when the window grows.
         self.splitter.setStretchFactor(0, 0)

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from fravaer_desktop.ui.messages import show_information, show_warning
 from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
 from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
+from fravaer_desktop.ui.widgets.flow_layout import flow_of
 from fravaer_desktop.ui.widgets.heading import heading
 
 if TYPE_CHECKING:
@@ -61,6 +62,21 @@ def decision_text(item: OverviewItem) -> str:
     if decision.status is TaskStatus.DONE:
         return f"Klaret {long_date(decision.decided_on)}"
     return f"Ikke relevant ({long_date(decision.decided_on)}): {decision.reason}"
+
+
+TASK_COLUMN = 1
+SOURCE_COLUMN = 3
+#: The task's title keeps room for about this many characters before the Kilde column shrinks.
+TASK_MINIMUM_CHARACTERS = 30
+#: The Kilde column never gets narrower than this, in pixels (a few letters and "…").
+SOURCE_MINIMUM_WIDTH = 60
+
+
+def source_column_width(room: int, task_minimum: int, source_wanted: int) -> int:
+    """The Kilde column's width when `room` pixels are left beside the date and name columns:
+    its full width while the task keeps `task_minimum`, narrower (down to
+    SOURCE_MINIMUM_WIDTH) when it would not."""
+    return max(SOURCE_MINIMUM_WIDTH, min(source_wanted, room - task_minimum))
 
 
 class OverviewPage(QWidget):
@@ -136,27 +152,28 @@ class OverviewPage(QWidget):
         metrics = self.tree.fontMetrics()
         samples = ("Ingen frist", "", "Kristoffer Vestergaard", "Sygedagpengeloven §§ 40 og 59")
         for column, sample in enumerate(samples):
-            if column == 1:
+            if column == TASK_COLUMN:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
                 continue
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             indent = 2 * self.tree.indentation() if column == 0 else 0  # branch and child indent
             self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + indent + 24)
-        buttons = QHBoxLayout()
-        for button in (
+        self._source_wanted = self.tree.columnWidth(SOURCE_COLUMN)
+        self._task_minimum = metrics.averageCharWidth() * TASK_MINIMUM_CHARACTERS
+        self.tree.viewport().installEventFilter(self)
+        # The buttons wrap onto a second line in a narrow window (200 % on a small screen).
+        buttons = flow_of(
             self.done_button,
             self.not_relevant_button,
             self.undo_button,
             self.employee_button,
             self.status_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        )
         detail_frame = QFrame()
         detail_frame.setFrameShape(QFrame.Shape.StyledPanel)
         detail_layout = QVBoxLayout(detail_frame)
         detail_layout.addWidget(self.detail, 1)
-        detail_layout.addLayout(buttons)
+        detail_layout.addWidget(buttons)
         left = QVBoxLayout()
         left.addWidget(self.tree, 3)
         left.addWidget(self.empty_label, 3)
@@ -173,6 +190,20 @@ class OverviewPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.goal_label)
         layout.addLayout(body, 1)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_source_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_source_column(self) -> None:
+        """In a narrow window the law reference gives way first, so the task stays readable;
+        the detail below and the tooltip show it in full."""
+        fixed = sum(self.tree.columnWidth(column) for column in (0, 2))
+        width = source_column_width(
+            self.tree.viewport().width() - fixed, self._task_minimum, self._source_wanted
+        )
+        self.tree.setColumnWidth(SOURCE_COLUMN, width)
 
     # --- Data ----------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from fravaer_desktop.core.absence import day_statuses, total_figures, within_emp
 from fravaer_desktop.core.danish import counted, number, short_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.ui.models.spell_table import SpellTableModel
+from fravaer_desktop.ui.widgets.flow_layout import flow_of
 from fravaer_desktop.ui.widgets.table_view import RowTableView
 from fravaer_desktop.ui.widgets.year_strip import FULL_COLOUR, PARTIAL_COLOUR, YearStrip
 
@@ -63,6 +64,7 @@ class EmployeeDetail(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.name_label.setFont(font)
+        self.name_label.setWordWrap(True)  # a long name must not widen the page
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
         for label in (self.name_label, self.facts_label):  # names, departments: never markup
@@ -93,10 +95,14 @@ class EmployeeDetail(QWidget):
         year_row = QHBoxLayout()
         year_row.addWidget(QLabel("Fravær i:"))
         year_row.addWidget(self.year)
-        year_row.addStretch(1)
-        year_row.addWidget(legend_chip(FULL_COLOUR, "fuldt fravær"))
-        year_row.addWidget(legend_chip(PARTIAL_COLOUR, "delvist fravær"))
-        year_row.addWidget(QLabel("<span style='color:#bbbbbb'>■</span> weekend/helligdag"))
+        year_row.addSpacing(12)
+        # The legend wraps under the year in a narrow window (200 % on a small screen).
+        legend = flow_of(
+            legend_chip(FULL_COLOUR, "fuldt fravær"),
+            legend_chip(PARTIAL_COLOUR, "delvist fravær"),
+            QLabel("<span style='color:#bbbbbb'>■</span> weekend/helligdag"),
+        )
+        year_row.addWidget(legend, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sick_button)
         buttons.addWidget(self.return_button)

@@ -76,9 +76,11 @@ class RowTableView(QTableView):
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(RESIZE_CONTENTS_PRECISION)
+        self._stretch_column = stretch_column
         self.doubleClicked.connect(lambda index: self.activated_row.emit(self._row(index)))
         self._text_widths: dict[int, int] = {}  # column -> widest text in pixels, all rows
         model.modelReset.connect(self._forget_text_widths)
+        model.modelReset.connect(self._keep_stretch_column_readable)
         model.rowsRemoved.connect(self._forget_text_widths)
         model.rowsInserted.connect(lambda _parent, first, last: self._widen(first, last))
         model.dataChanged.connect(lambda top, bottom: self._widen(top.row(), bottom.row()))
@@ -94,6 +96,33 @@ class RowTableView(QTableView):
             width = self._text_width(self.source.column_texts(column))
             self._text_widths[column] = width
         return max(hint, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._keep_stretch_column_readable()
+
+    def _keep_stretch_column_readable(self) -> None:
+        """The stretch column takes the room the others leave, but never less than its widest
+        text: in a narrow window the table scrolls sideways instead of showing "…"."""
+        header = self.horizontalHeader()
+        column = self._stretch_column
+        if self.source.rowCount() == 0 or header.isSectionHidden(column):
+            return
+        wanted = self._text_widths.get(column)
+        if wanted is None:
+            wanted = self._text_width(self.source.column_texts(column))
+            self._text_widths[column] = wanted
+        wanted = max(wanted, header.sectionSizeFromContents(column).width())
+        others = sum(
+            header.sectionSize(other)
+            for other in range(header.count())
+            if other != column and not header.isSectionHidden(other)
+        )
+        if self.viewport().width() - others >= wanted:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, wanted)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -17,6 +17,8 @@ PARTIAL_COLOUR = QColor("#f0a35e")
 OFF_DAY_COLOUR = QColor("#e4e4e4")
 WORK_DAY_COLOUR = QColor("#ffffff")
 GRID_COLOUR = QColor("#c8c8c8")
+#: The narrowest a day's column gets (in a small window); its height stays one line of text.
+MINIMUM_DAY_WIDTH = 8
 STATUS_TEXT = {
     DayStatus.FULL: "fuldt fravær",
     DayStatus.PARTIAL: "delvist fravær",
@@ -47,6 +49,10 @@ class YearStrip(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         cell = self._cell()
         return QSize(self._label_width() + cell * 31 + 4, cell * 13 + 4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Narrow day columns, so that the 31st still shows in a small window."""
+        return QSize(self._label_width() + MINIMUM_DAY_WIDTH * 31 + 4, self._cell() * 13 + 4)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -100,7 +106,8 @@ class YearStrip(QWidget):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
         painter.setFont(font)
         for day_no in (1, 5, 10, 15, 20, 25, 31):
-            rect = self._cell_rect(1, day_no).translated(0, 12 * cell)
+            # Wider than a narrow day column, centred on it, so "25" is never cut.
+            rect = self._cell_rect(1, day_no).translated(0, 12 * cell).adjusted(-cell, 0, cell, 0)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(day_no))
 
     def _cell(self) -> int:
@@ -111,7 +118,7 @@ class YearStrip(QWidget):
 
     def _cell_width(self) -> int:
         available = self.width() - self._label_width() - 2
-        return max(self._cell(), available // 31)
+        return max(MINIMUM_DAY_WIDTH, available // 31)
 
     def _cell_rect(self, month: int, day_no: int) -> QRect:
         width = self._cell_width()
