@@ -99,9 +99,25 @@ class CompanyDatabase:
         crash) gets everything saved so far, and a backup copied over the file after a crash
         is not overwritten by a left-over -wal file.
         """
-        with self.utils.atomic():
+        if self.conn.in_transaction:  # inside another action: a savepoint
+            with self.utils.atomic():
+                yield
+            return
+        # IMMEDIATE takes the write lock at once, so the checks a save makes (overlap, the
+        # employment's dates) read the file as it will be written. A second Fravær window
+        # saving at the same moment waits for it (up to BUSY_TIMEOUT_S) instead of failing.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
             yield
-        if not self.conn.in_transaction and self.wal_mode:
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
+        if self.wal_mode:
             self._checkpoint()
 
     def _checkpoint(self) -> None:

@@ -45,6 +45,15 @@ if TYPE_CHECKING:
 ONE_DAY = timedelta(days=1)
 
 NO_EMPLOYEE_MESSAGE = "Vælg den medarbejder, fraværet gælder."
+SPELL_GONE_MESSAGE = (
+    "Fraværsperioden findes ikke længere. Den er slettet i et andet Fravær-vindue, efter du "
+    "åbnede den. Luk dialogen, og registrér fraværet igen, hvis det stadig gælder."
+)
+EMPLOYEE_GONE_MESSAGE = (
+    "Medarbejderen findes ikke længere. Vedkommende er slettet i et andet Fravær-vindue, "
+    "efter du åbnede oplysningerne. Luk dialogen, og opret medarbejderen igen, hvis det "
+    "stadig gælder."
+)
 
 class CompanyRepository:
     def __init__(self, db: CompanyDatabase):
@@ -77,6 +86,10 @@ class EmployeeRepository:
             raise KeyError(employee_id)
         return employee_from_row(rows[0])
 
+    def _exists(self, employee_id: int) -> bool:
+        cursor = self._db.read("SELECT 1 FROM employees WHERE id = ?", (employee_id,))
+        return cursor.fetchone() is not None
+
     def departments(self) -> list[str]:
         sql = "SELECT DISTINCT department FROM employees WHERE department <> '' ORDER BY 1"
         return [r["department"] for r in self._db.rows(sql)]
@@ -89,11 +102,13 @@ class EmployeeRepository:
 
     def update(self, employee: Employee) -> Employee:
         assert employee.id is not None, "update needs a stored employee"
-        errors = validate_employee(employee)
-        errors += self._spells_outside_employment(employee)
-        errors += self._open_partial_spells_beyond(employee)
-        raise_if_any(errors)
-        with self._db.atomic():
+        with self._db.atomic():  # checked and written under one lock (a second window)
+            if not self._exists(employee.id):
+                raise ValidationError([FieldError("id", EMPLOYEE_GONE_MESSAGE)])
+            errors = validate_employee(employee)
+            errors += self._spells_outside_employment(employee)
+            errors += self._open_partial_spells_beyond(employee)
+            raise_if_any(errors)
             self._db["employees"].update(employee.id, employee_to_row(employee))
         return employee
 
@@ -222,8 +237,8 @@ class AbsenceRepository:
         return self._db.read("SELECT COUNT(*) FROM absence_spells").fetchone()[0]
 
     def add(self, spell: AbsenceSpell) -> AbsenceSpell:
-        self._validate(spell)
-        with self._db.atomic():
+        with self._db.atomic():  # checked and written under one lock (a second window)
+            self._validate(spell)
             new_id = self._db["absence_spells"].insert(spell_to_row(spell)).last_pk
         return dataclasses.replace(spell, id=new_id)
 
@@ -233,28 +248,32 @@ class AbsenceRepository:
         Each is checked as `add` checks it, against the file and the spells before it in the
         batch; on the first bad one a ValidationError is raised and nothing is stored.
         """
-        employees = {e.id: e for e in EmployeeRepository(self._db).list_all()}
-        known: dict[int, list[AbsenceSpell]] = {}
-        today = self._today()
-        rows = []
-        for spell in spells:
-            employee = employees.get(spell.employee_id)
-            if employee is None:
-                raise ValidationError([FieldError("employee_id", NO_EMPLOYEE_MESSAGE)])
-            if spell.employee_id not in known:
-                known[spell.employee_id] = self.for_employee(spell.employee_id)
-            others = known[spell.employee_id]
-            raise_if_any(validate_spell(spell, employee, others, today))
-            others.append(spell)
-            rows.append(spell_to_row(spell))
         with self._db.atomic():
+            employees = {e.id: e for e in EmployeeRepository(self._db).list_all()}
+            known: dict[int, list[AbsenceSpell]] = {}
+            today = self._today()
+            rows = []
+            for spell in spells:
+                employee = employees.get(spell.employee_id)
+                if employee is None:
+                    raise ValidationError([FieldError("employee_id", NO_EMPLOYEE_MESSAGE)])
+                if spell.employee_id not in known:
+                    known[spell.employee_id] = self.for_employee(spell.employee_id)
+                others = known[spell.employee_id]
+                raise_if_any(validate_spell(spell, employee, others, today))
+                others.append(spell)
+                rows.append(spell_to_row(spell))
             self._db["absence_spells"].insert_all(rows)
         return len(rows)
 
     def update(self, spell: AbsenceSpell) -> AbsenceSpell:
         assert spell.id is not None, "update needs a stored spell"
-        self._validate(spell)
-        with self._db.atomic():
+        with self._db.atomic():  # checked and written under one lock (a second window)
+            if not self._db.read(
+                "SELECT 1 FROM absence_spells WHERE id = ?", (spell.id,)
+            ).fetchone():
+                raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)])
+            self._validate(spell)
             self._db["absence_spells"].update(spell.id, spell_to_row(spell))
             # Decisions about the spell follow it when it was registered on the wrong person.
             self._db.execute(
@@ -265,7 +284,12 @@ class AbsenceRepository:
 
     def register_return(self, spell_id: int, last_day: date) -> AbsenceSpell:
         """Raskmelding: set the last absence day of a spell."""
-        return self.update(dataclasses.replace(self.get(spell_id), last_day=last_day))
+        with self._db.atomic():
+            try:
+                spell = self.get(spell_id)
+            except KeyError:
+                raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)]) from None
+            return self.update(dataclasses.replace(spell, last_day=last_day))
 
     def delete(self, spell_id: int) -> None:
         with self._db.atomic():

@@ -178,3 +178,27 @@ def test_todays_list_counts_a_partial_return_from_the_first_day_and_skips_those_
     assert [panel.item(n).text() for n in range(panel.count())] == [
         "Anna Jensen\ndag 54, siden 1. oktober 2026; delvist fra 1. november 2026"
     ]
+
+
+def test_return_for_a_spell_deleted_meanwhile_says_so_and_stays_open(
+    qtbot, window, company_store, drive_modal
+):
+    """Another Fravær window deleted the spell while this one had the Raskmelding open."""
+    from fravaer_desktop.storage.repositories import SPELL_GONE_MESSAGE
+
+    anna = company_store.employees.list_all()[0]
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16))
+    )
+    window.absence_page.reload()
+    shown = []
+
+    def accept_after_deletion(dialog):
+        company_store.absences.delete(spell.id)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        shown.append((dialog.isVisible(), dialog.errors.general.text()))
+        dialog.reject()
+
+    assert drive_modal(window.actions.register_return, accept_after_deletion) is None
+    assert shown == [(True, SPELL_GONE_MESSAGE)]
+    assert company_store.absences.count() == 0
