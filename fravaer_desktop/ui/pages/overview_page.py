@@ -6,13 +6,14 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,6 @@ from fravaer_desktop.ui.messages import show_information, show_warning
 from fravaer_desktop.ui.models.overview_tree import OVERDUE_COLOUR, OverviewTreeModel
 from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.absent_now_panel import AbsentNowPanel
-from fravaer_desktop.ui.widgets.flow_layout import flow_of
 from fravaer_desktop.ui.widgets.heading import heading
 
 if TYPE_CHECKING:
@@ -160,20 +160,26 @@ class OverviewPage(QWidget):
             self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + indent + 24)
         self._source_wanted = self.tree.columnWidth(SOURCE_COLUMN)
         self._task_minimum = metrics.averageCharWidth() * TASK_MINIMUM_CHARACTERS
-        self.tree.viewport().installEventFilter(self)
-        # The buttons wrap onto a second line in a narrow window (200 % on a small screen).
-        buttons = flow_of(
-            self.done_button,
-            self.not_relevant_button,
-            self.undo_button,
-            self.employee_button,
-            self.status_button,
+        self._scroll_bar_width = self.tree.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.tree
         )
+        # Two short rows, so that the page fits a small screen at 200 %: what to do about the
+        # task, then where to go from it. (Plain box layouts: a wrapping layout written in
+        # Python cost start-up time.)
+        task_row = QHBoxLayout()
+        for button in (self.done_button, self.not_relevant_button, self.undo_button):
+            task_row.addWidget(button)
+        task_row.addStretch(1)
+        next_row = QHBoxLayout()
+        for button in (self.employee_button, self.status_button):
+            next_row.addWidget(button)
+        next_row.addStretch(1)
         detail_frame = QFrame()
         detail_frame.setFrameShape(QFrame.Shape.StyledPanel)
         detail_layout = QVBoxLayout(detail_frame)
         detail_layout.addWidget(self.detail, 1)
-        detail_layout.addWidget(buttons)
+        detail_layout.addLayout(task_row)
+        detail_layout.addLayout(next_row)
         left = QVBoxLayout()
         left.addWidget(self.tree, 3)
         left.addWidget(self.empty_label, 3)
@@ -191,18 +197,20 @@ class OverviewPage(QWidget):
         layout.addWidget(self.goal_label)
         layout.addLayout(body, 1)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_source_column()
-        return super().eventFilter(watched, event)
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # The layout has placed the list by now; only the page's own size moves it.
+        super().resizeEvent(event)
+        self._fit_source_column()
 
     def _fit_source_column(self) -> None:
         """In a narrow window the law reference gives way first, so the task stays readable;
         the detail below and the tooltip show it in full."""
-        fixed = sum(self.tree.columnWidth(column) for column in (0, 2))
-        width = source_column_width(
-            self.tree.viewport().width() - fixed, self._task_minimum, self._source_wanted
-        )
+        # From the list's own width (set by the layout before this page hears of its resize),
+        # less its frame and room for a scroll bar.
+        tree = self.tree
+        inside = tree.width() - 2 * tree.frameWidth() - self._scroll_bar_width
+        fixed = sum(tree.columnWidth(column) for column in (0, 2))
+        width = source_column_width(inside - fixed, self._task_minimum, self._source_wanted)
         self.tree.setColumnWidth(SOURCE_COLUMN, width)
 
     # --- Data ----------------------------------------------------------------------------------
