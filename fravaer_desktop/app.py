@@ -21,6 +21,21 @@ EXIT_OK = 0
 EXIT_FILE_ERROR = 2
 
 
+EXPORT_NEEDS_FOLDER = "skal have en mappe at gemme dokumenterne i, fx --export Papirarkiv"
+SELF_TEST_ALONE = (
+    "--self-test bruger sin egen midlertidige fil og kan ikke bruges sammen med --db, --demo "
+    "eller --export"
+)
+
+
+def _folder(text: str) -> Path:
+    """--export's folder. An empty value is refused: Path("") would quietly mean the folder
+    the program was started in."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(EXPORT_NEEDS_FOLDER)
+    return Path(text)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = DanishArgumentParser(
         prog="fravaer", description=f"{APP_NAME}: opfølgning på sygefravær for små virksomheder."
@@ -34,7 +49,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="fyld en ny fil med en demovirksomhed (--db-filen, ellers en midlertidig fil)",
     )  # fmt: skip
     options.add_argument(
-        "--export", type=Path, metavar="MAPPE",
+        "--export", type=_folder, metavar="MAPPE",
         help="gem alle virksomhedens dokumenter som PDF i MAPPE uden at åbne et vindue",
     )  # fmt: skip
     options.add_argument(
@@ -44,7 +59,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--version", action="version", version=f"{APP_NAME} {__version__}",
         help="vis programmets version og afslut",
     )  # fmt: skip
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.self_test and (args.db or args.demo or args.export):
+        parser.error(SELF_TEST_ALONE)
+    return args
 
 
 def open_store(path: Path, *, demo: bool, create: bool, today: date) -> Store:

@@ -114,6 +114,10 @@ def test_help_is_danish():
         (["--db"], "fravaer: --db skal efterfølges af en værdi"),
         (["--demo=ja"], "fravaer: --demo tager ingen værdi (fik 'ja')"),
         (["--de"], "fravaer: ukendt valg: --de"),  # never taken to mean --demo
+        (["--export", ""], "fravaer: --export: skal have en mappe at gemme dokumenterne i, "
+         "fx --export Papirarkiv"),  # not the current folder, unasked
+        (["--self-test", "--db", "virksomhed.sqlite"], "fravaer: --self-test bruger sin egen "
+         "midlertidige fil og kan ikke bruges sammen med --db, --demo eller --export"),
     ],
 )
 def test_a_mistyped_command_line_is_explained_in_danish_and_nothing_starts(args, danish):
