@@ -269,9 +269,7 @@ class AbsenceRepository:
     def update(self, spell: AbsenceSpell) -> AbsenceSpell:
         assert spell.id is not None, "update needs a stored spell"
         with self._db.atomic():  # checked and written under one lock (a second window)
-            if not self._db.read(
-                "SELECT 1 FROM absence_spells WHERE id = ?", (spell.id,)
-            ).fetchone():
+            if not self._exists(spell.id):
                 raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)])
             self._validate(spell)
             self._db["absence_spells"].update(spell.id, spell_to_row(spell))
@@ -294,6 +292,10 @@ class AbsenceRepository:
     def delete(self, spell_id: int) -> None:
         with self._db.atomic():
             self._db.execute("DELETE FROM absence_spells WHERE id = ?", (spell_id,))
+
+    def _exists(self, spell_id: int) -> bool:
+        cursor = self._db.read("SELECT 1 FROM absence_spells WHERE id = ?", (spell_id,))
+        return cursor.fetchone() is not None
 
     def _validate(self, spell: AbsenceSpell) -> None:
         try:
