@@ -54,6 +54,21 @@ EMPLOYEE_GONE_MESSAGE = (
     "efter du åbnede oplysningerne. Luk dialogen, og opret medarbejderen igen, hvis det "
     "stadig gælder."
 )
+SPELL_CHANGED_MESSAGE = (
+    "Fraværsperioden er ændret eller slettet i et andet Fravær-vindue, efter du åbnede den. "
+    "Luk dialogen, og åbn perioden igen, så du arbejder videre på den gemte udgave."
+)
+EMPLOYEE_CHANGED_MESSAGE = (
+    "Medarbejderens oplysninger er ændret eller slettet i et andet Fravær-vindue, efter du "
+    "åbnede dem. Luk dialogen, og åbn medarbejderen igen, så du arbejder videre på den gemte "
+    "udgave."
+)
+
+NOT_DELETED_CHANGED_MESSAGE = (
+    "Intet er slettet. Oplysningerne er ændret i et andet Fravær-vindue, efter listen her blev "
+    "vist. Luk Fravær, og åbn filen igen for at se den gemte udgave, før du sletter."
+)
+
 
 class CompanyRepository:
     def __init__(self, db: CompanyDatabase):
@@ -86,10 +101,6 @@ class EmployeeRepository:
             raise KeyError(employee_id)
         return employee_from_row(rows[0])
 
-    def _exists(self, employee_id: int) -> bool:
-        cursor = self._db.read("SELECT 1 FROM employees WHERE id = ?", (employee_id,))
-        return cursor.fetchone() is not None
-
     def departments(self) -> list[str]:
         sql = "SELECT DISTINCT department FROM employees WHERE department <> '' ORDER BY 1"
         return [r["department"] for r in self._db.rows(sql)]
@@ -100,11 +111,13 @@ class EmployeeRepository:
             new_id = self._db["employees"].insert(employee_to_row(employee)).last_pk
         return dataclasses.replace(employee, id=new_id)
 
-    def update(self, employee: Employee) -> Employee:
+    def update(self, employee: Employee, *, expected: Employee | None = None) -> Employee:
+        """Store the changed employee. With `expected` (the employee as the dialog read it), the
+        stored row must still be exactly that, or nothing is stored (another window changed or
+        deleted it, or a new employee has since been given the deleted one's number)."""
         assert employee.id is not None, "update needs a stored employee"
         with self._db.atomic():  # checked and written under one lock (a second window)
-            if not self._exists(employee.id):
-                raise ValidationError([FieldError("id", EMPLOYEE_GONE_MESSAGE)])
+            self._check_unchanged(employee.id, expected)
             errors = validate_employee(employee)
             errors += self._spells_outside_employment(employee)
             errors += self._open_partial_spells_beyond(employee)
@@ -112,10 +125,30 @@ class EmployeeRepository:
             self._db["employees"].update(employee.id, employee_to_row(employee))
         return employee
 
-    def delete(self, employee_id: int) -> None:
-        """Delete the employee and, through the foreign key, all of the employee's absence."""
+    def delete(self, employee_id: int, *, expected: Employee | None = None) -> None:
+        """Delete the employee and, through the foreign key, all of the employee's absence.
+
+        With `expected` (the employee the user confirmed, named by name and start date),
+        nothing is deleted when the stored row is gone or is another person."""
         with self._db.atomic():
+            if expected is not None:
+                try:
+                    stored = self.get(employee_id)
+                except KeyError:
+                    return  # deleted in another window already: as the user asked
+                if (stored.name, stored.employed_from) != (expected.name, expected.employed_from):
+                    raise ValidationError([FieldError("id", NOT_DELETED_CHANGED_MESSAGE)])
             self._db.execute("DELETE FROM employees WHERE id = ?", (employee_id,))
+
+    def _check_unchanged(self, employee_id: int, expected: Employee | None) -> Employee:
+        """The stored employee; the Danish message when it is gone, or differs from `expected`."""
+        try:
+            stored = self.get(employee_id)
+        except KeyError:
+            raise ValidationError([FieldError("id", EMPLOYEE_GONE_MESSAGE)]) from None
+        if expected is not None and stored != expected:
+            raise ValidationError([FieldError("id", EMPLOYEE_CHANGED_MESSAGE)])
+        return stored
 
     def _spells_outside_employment(self, employee: Employee) -> list[FieldError]:
         row = self._db.rows(
@@ -266,11 +299,13 @@ class AbsenceRepository:
             self._db["absence_spells"].insert_all(rows)
         return len(rows)
 
-    def update(self, spell: AbsenceSpell) -> AbsenceSpell:
+    def update(self, spell: AbsenceSpell, *, expected: AbsenceSpell | None = None) -> AbsenceSpell:
+        """Store the changed spell. With `expected` (the spell as the dialog read it), the stored
+        row must still be exactly that, or nothing is stored (another window changed or deleted
+        it, or a new spell has since been given the deleted one's number)."""
         assert spell.id is not None, "update needs a stored spell"
         with self._db.atomic():  # checked and written under one lock (a second window)
-            if not self._exists(spell.id):
-                raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)])
+            self._check_unchanged(spell.id, expected)
             self._validate(spell)
             self._db["absence_spells"].update(spell.id, spell_to_row(spell))
             # Decisions about the spell follow it when it was registered on the wrong person.
@@ -280,22 +315,39 @@ class AbsenceRepository:
             )
         return spell
 
-    def register_return(self, spell_id: int, last_day: date) -> AbsenceSpell:
-        """Raskmelding: set the last absence day of a spell."""
+    def register_return(
+        self, spell_id: int, last_day: date, *, expected: AbsenceSpell | None = None
+    ) -> AbsenceSpell:
+        """Raskmelding: set the last absence day of a spell (as `update` checks `expected`)."""
         with self._db.atomic():
-            try:
-                spell = self.get(spell_id)
-            except KeyError:
-                raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)]) from None
-            return self.update(dataclasses.replace(spell, last_day=last_day))
+            stored = self._check_unchanged(spell_id, expected)
+            return self.update(dataclasses.replace(stored, last_day=last_day))
 
-    def delete(self, spell_id: int) -> None:
+    def delete(self, spell_id: int, *, expected: AbsenceSpell | None = None) -> None:
+        """Delete the spell. With `expected` (the spell the user confirmed, named by its
+        employee and first day), nothing is deleted when the stored row is gone or is another
+        absence; a changed last day or note (a list can show an older copy) does not matter."""
         with self._db.atomic():
+            if expected is not None:
+                try:
+                    stored = self.get(spell_id)
+                except KeyError:
+                    return  # deleted in another window already: as the user asked
+                if (stored.employee_id, stored.first_day) != (
+                    expected.employee_id, expected.first_day
+                ):  # fmt: skip
+                    raise ValidationError([FieldError("id", NOT_DELETED_CHANGED_MESSAGE)])
             self._db.execute("DELETE FROM absence_spells WHERE id = ?", (spell_id,))
 
-    def _exists(self, spell_id: int) -> bool:
-        cursor = self._db.read("SELECT 1 FROM absence_spells WHERE id = ?", (spell_id,))
-        return cursor.fetchone() is not None
+    def _check_unchanged(self, spell_id: int, expected: AbsenceSpell | None) -> AbsenceSpell:
+        """The stored spell; the Danish message when it is gone, or differs from `expected`."""
+        try:
+            stored = self.get(spell_id)
+        except KeyError:
+            raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)]) from None
+        if expected is not None and stored != expected:
+            raise ValidationError([FieldError("id", SPELL_CHANGED_MESSAGE)])
+        return stored
 
     def _validate(self, spell: AbsenceSpell) -> None:
         try:

@@ -14,7 +14,9 @@ from fravaer_desktop.core.danish import counted, long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.names import distinct_names
 from fravaer_desktop.core.privacy import HealthTextCheck
+from fravaer_desktop.core.validation import ValidationError
 from fravaer_desktop.storage.repositories import Store
+from fravaer_desktop.ui.messages import show_warning
 
 #: How often the program looks whether the date has changed (left open overnight).
 NEW_DAY_CHECK_MS = 5 * 60 * 1000
@@ -121,7 +123,11 @@ class AppActions(QObject):
 
         if not ask_yes_no(self._window, "Slet fravær", text, "Slet"):
             return False
-        self.store.absences.delete(spell.id)
+        try:
+            self.store.absences.delete(spell.id, expected=spell)
+        except ValidationError as error:
+            show_warning(self._window, "Slet fravær", error.errors[0].message)
+            return False
         self.spell_deleted.emit(spell.id)
         self.status_message.emit("Fraværet er slettet")
         return True
@@ -145,7 +151,11 @@ class AppActions(QObject):
 
         if not ask_yes_no(self._window, "Slet medarbejder", text, "Slet"):
             return False
-        self.store.employees.delete(employee.id)
+        try:
+            self.store.employees.delete(employee.id, expected=employee)
+        except ValidationError as error:
+            show_warning(self._window, "Slet medarbejder", error.errors[0].message)
+            return False
         self._employees = self._names = None
         self.employee_deleted.emit(employee.id)
         self.status_message.emit(f"{employee.name} er slettet")

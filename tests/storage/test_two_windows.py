@@ -16,7 +16,10 @@ from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 from fravaer_desktop.core.validation import ValidationError
 from fravaer_desktop.storage.database import open_database
 from fravaer_desktop.storage.repositories import (
+    EMPLOYEE_CHANGED_MESSAGE,
     EMPLOYEE_GONE_MESSAGE,
+    NOT_DELETED_CHANGED_MESSAGE,
+    SPELL_CHANGED_MESSAGE,
     SPELL_GONE_MESSAGE,
     Store,
 )
@@ -97,3 +100,114 @@ def test_a_return_for_a_spell_the_other_window_deleted_gets_a_danish_message(
     with pytest.raises(ValidationError) as refused:
         second.absences.register_return(spell.id, date(2026, 11, 6))
     assert str(refused.value) == SPELL_GONE_MESSAGE
+
+
+def test_an_edit_of_a_reused_number_does_not_overwrite_the_new_absence(two_windows) -> None:
+    """SQLite gives a new row the number of the newest deleted one. The second window's old
+    copy of the deleted spell must not be written over the new spell that now has its number."""
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    bo = first.employees.add(Employee(name="Bo Hansen", employed_from=date(2020, 1, 1)))
+    annas = first.absences.add(AbsenceSpell(anna.id, date(2026, 11, 2)))
+    seen_in_second = second.absences.get(annas.id)
+    first.absences.delete(annas.id)
+    bos = first.absences.add(AbsenceSpell(bo.id, date(2026, 11, 16)))
+    assert bos.id == annas.id  # the number is reused: the reason for the check
+    with pytest.raises(ValidationError) as refused:
+        second.absences.update(
+            dataclasses.replace(seen_in_second, last_day=date(2026, 11, 6)),
+            expected=seen_in_second,
+        )
+    assert str(refused.value) == SPELL_CHANGED_MESSAGE
+    with pytest.raises(ValidationError):
+        second.absences.register_return(annas.id, date(2026, 11, 6), expected=seen_in_second)
+    assert first.absences.get(bos.id) == bos  # Bo's absence is as he reported it
+
+
+def test_two_windows_editing_the_same_absence_do_not_lose_the_first_save(two_windows) -> None:
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    spell = first.absences.add(AbsenceSpell(anna.id, date(2026, 11, 2)))
+    opened_in_first = first.absences.get(spell.id)
+    opened_in_second = second.absences.get(spell.id)
+    back = dataclasses.replace(opened_in_first, last_day=date(2026, 11, 6))
+    first.absences.update(back, expected=opened_in_first)
+    with pytest.raises(ValidationError) as refused:
+        second.absences.update(
+            dataclasses.replace(opened_in_second, note="Ringede om morgenen"),
+            expected=opened_in_second,
+        )
+    assert str(refused.value) == SPELL_CHANGED_MESSAGE
+    assert first.absences.get(spell.id) == back  # the return is still there
+
+
+def test_an_unchanged_absence_is_saved_and_a_return_registered(two_windows) -> None:
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    spell = first.absences.add(AbsenceSpell(anna.id, date(2026, 11, 2)))
+    seen = second.absences.get(spell.id)
+    second.absences.register_return(spell.id, date(2026, 11, 4), expected=seen)
+    assert first.absences.get(spell.id).last_day == date(2026, 11, 4)
+
+
+def test_an_employee_changed_in_another_window_is_not_overwritten(two_windows) -> None:
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    opened_in_second = second.employees.get(anna.id)
+    first.employees.update(dataclasses.replace(anna, job_title="Bager"), expected=anna)
+    with pytest.raises(ValidationError) as refused:
+        second.employees.update(
+            dataclasses.replace(opened_in_second, department="Butik"), expected=opened_in_second
+        )
+    assert str(refused.value) == EMPLOYEE_CHANGED_MESSAGE
+    stored = first.employees.get(anna.id)
+    assert (stored.job_title, stored.department) == ("Bager", "")
+
+
+def test_deleting_a_reused_number_deletes_nothing(two_windows) -> None:
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    bo = first.employees.add(Employee(name="Bo Hansen", employed_from=date(2020, 1, 1)))
+    annas = first.absences.add(AbsenceSpell(anna.id, date(2026, 11, 2)))
+    listed_in_second = second.absences.get(annas.id)
+    first.absences.delete(annas.id)
+    bos = first.absences.add(AbsenceSpell(bo.id, date(2026, 11, 16)))
+    with pytest.raises(ValidationError) as refused:
+        second.absences.delete(annas.id, expected=listed_in_second)
+    assert str(refused.value) == NOT_DELETED_CHANGED_MESSAGE
+    assert first.absences.get(bos.id) == bos
+
+
+def test_deleting_what_is_already_deleted_is_quietly_done(two_windows) -> None:
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    spell = first.absences.add(AbsenceSpell(anna.id, date(2026, 11, 2)))
+    listed_in_second = second.absences.get(spell.id)
+    first.absences.delete(spell.id)
+    second.absences.delete(spell.id, expected=listed_in_second)
+    second.employees.delete(anna.id, expected=anna)
+    second.employees.delete(anna.id, expected=anna)  # twice: no error
+    assert first.employees.list_all() == []
+
+
+def test_an_employee_listed_before_a_new_job_title_is_still_deleted(two_windows) -> None:
+    """A list may show an older copy (here: before a new job title); that is the same person."""
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    first.employees.update(dataclasses.replace(anna, job_title="Bager"), expected=anna)
+    second.employees.delete(anna.id, expected=anna)
+    assert first.employees.list_all() == []
+
+
+def test_deleting_an_employee_whose_number_went_to_someone_else_deletes_nothing(
+    two_windows,
+) -> None:
+    first, second = two_windows
+    anna = first.employees.list_all()[0]
+    first.employees.delete(anna.id)
+    bo = first.employees.add(Employee(name="Bo Hansen", employed_from=date(2020, 1, 1)))
+    assert bo.id == anna.id
+    with pytest.raises(ValidationError) as refused:
+        second.employees.delete(anna.id, expected=anna)
+    assert str(refused.value) == NOT_DELETED_CHANGED_MESSAGE
+    assert first.employees.list_all() == [bo]

@@ -137,7 +137,7 @@ def test_edit_spell_kind_and_delete_it_after_confirmation(
 def test_a_name_that_fits_no_one_or_several_says_so_and_stores_nothing(
     qtbot, window, company_store, drive_modal
 ):
-    """"Nielsen" fits only Bo; "e" fits both; "Hansen" no one; nothing typed asks for a name."""
+    """ "Nielsen" fits only Bo; "e" fits both; "Hansen" no one; nothing typed asks for a name."""
     messages = {}
 
     def try_names(dialog):
@@ -150,9 +150,9 @@ def test_a_name_that_fits_no_one_or_several_says_so_and_stores_nothing(
     drive_modal(window.actions.register_sickness, try_names)
 
     assert messages[""].startswith("Vælg den medarbejder, fraværet gælder")
-    assert messages["Hansen"].startswith('Ingen medarbejder har »Hansen« i navnet.')
+    assert messages["Hansen"].startswith("Ingen medarbejder har »Hansen« i navnet.")
     assert messages["e"] == (
-        '»e« passer på 2 medarbejdere (Anna Jensen, Bo Nielsen). Skriv mere af navnet, '
+        "»e« passer på 2 medarbejdere (Anna Jensen, Bo Nielsen). Skriv mere af navnet, "
         "eller vælg i listen."
     )
     assert messages["nielsen"] == ""  # the dialog was saved: one employee fits
@@ -192,3 +192,69 @@ def test_a_spell_moved_to_another_employee_leaves_the_first_ones_history(
 
     assert seen["employee"] == "Bo Nielsen"
     assert company_store.absences.get(spell.id).employee_id == bo.id
+
+
+def test_an_absence_changed_in_another_window_is_not_overwritten_by_this_one(
+    qtbot, window, company_store, drive_modal
+):
+    """This window has the spell open; another Fravær window registers the return meanwhile.
+    Saving here says so in the dialog, which stays open, and the return is kept."""
+    from fravaer_desktop.storage.repositories import SPELL_CHANGED_MESSAGE
+
+    anna = company_store.employees.list_all()[0]
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 16))
+    )
+    shown = []
+
+    def note_after_the_other_window_saved(dialog):
+        company_store.absences.register_return(spell.id, date(2026, 11, 18))  # the other window
+        dialog.note.setText("Ringer fredag")
+        dialog.save_button.click()
+        shown.append((dialog.isVisible(), dialog.errors.general.text()))
+        dialog.reject()
+
+    assert (
+        drive_modal(lambda: window.actions.edit_spell(spell), note_after_the_other_window_saved)
+        is None
+    )
+    assert shown == [(True, SPELL_CHANGED_MESSAGE)]
+    stored = company_store.absences.get(spell.id)
+    assert (stored.last_day, stored.note) == (date(2026, 11, 18), "")
+
+
+def test_deleting_an_absence_whose_number_went_to_another_deletes_nothing_and_says_so(
+    qtbot, window, company_store, drive_modal
+):
+    """The list shows Anna's spell; another window deleted it and registered Bo's, which got
+    the same number. Deleting Anna's here must not delete Bo's."""
+    from PySide6.QtCore import QTimer
+
+    from fravaer_desktop.storage.repositories import NOT_DELETED_CHANGED_MESSAGE
+
+    anna, bo = company_store.employees.list_all()
+    annas = company_store.absences.add(
+        AbsenceSpell(employee_id=anna.id, first_day=date(2026, 11, 2))
+    )
+    window.absence_page.reload()
+    window.absence_page.table.select_first()
+    company_store.absences.delete(annas.id)  # the other window
+    bos = company_store.absences.add(AbsenceSpell(employee_id=bo.id, first_day=date(2026, 11, 16)))
+    assert bos.id == annas.id
+    warnings = []
+
+    def confirm(box: QMessageBox):
+        def read_warning():
+            shown = QApplication.activeModalWidget()
+            if shown is None or shown is box:
+                QTimer.singleShot(20, read_warning)
+                return
+            warnings.append(shown.text())
+            shown.accept()
+
+        QTimer.singleShot(0, read_warning)
+        next(b for b in box.buttons() if b.text() == "Slet").click()
+
+    drive_modal(window.absence_page.delete_button.click, confirm)
+    assert warnings == [NOT_DELETED_CHANGED_MESSAGE]
+    assert company_store.absences.all() == [bos]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fravaer_desktop.core.models import Employee
-from fravaer_desktop.core.validation import MAX_NAME_LENGTH, FieldError, ValidationError
+from fravaer_desktop.core.validation import MAX_NAME_LENGTH
 from fravaer_desktop.storage.repositories import EmployeeRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
 from fravaer_desktop.ui.note_style import note_style
@@ -110,9 +110,4 @@ class EmployeeDialog(SaveDialog):
             return self._repository.add(employee)
         if employee == self._original:
             return employee
-        try:
-            return self._repository.update(employee)
-        except KeyError:
-            raise ValidationError(
-                [FieldError("name", "Medarbejderen findes ikke længere. Luk og prøv igen.")]
-            ) from None
+        return self._repository.update(employee, expected=self._original)

@@ -69,7 +69,9 @@ class ReturnDialog(SaveDialog):
             raise ValidationError(
                 [FieldError("spell", "Der er intet igangværende fravær at raskmelde.")]
             )
-        return self._repository.register_return(spell.id, self.last_day.date_value())
+        return self._repository.register_return(
+            spell.id, self.last_day.date_value(), expected=spell
+        )
 
     def _spell_changed(self) -> None:
         spell = self.selected_spell()

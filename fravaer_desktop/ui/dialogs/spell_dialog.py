@@ -172,7 +172,7 @@ class SpellDialog(SaveDialog):
         spell = self.spell(employee.id)
         if self._original is None:
             return self._repository.add(spell)
-        return self._repository.update(spell)
+        return self._repository.update(spell, expected=self._original)
 
     def _check_note(self, text: str) -> None:
         warning = self._health_check.warning_for(text)
