@@ -168,3 +168,25 @@ def test_a_table_scrolls_sideways_rather_than_cut_its_stretch_column(
     texts = table.source.column_texts(kind_column)
     needed = max(table.fontMetrics().horizontalAdvance(text) for text in texts)
     assert table.columnWidth(kind_column) >= needed  # "Graviditetsrelateret …" in full
+
+
+def test_the_120_day_note_scrolls_in_a_low_window_and_is_whole_with_room(
+    qtbot, tmp_path, health_check, today
+) -> None:
+    """The note under the 120-day list used to be drawn over the list in a low window."""
+    window = demo_window(qtbot, tmp_path, health_check, today)
+    side = window.overview_page.side
+    note_area, note = side.rule_120_note_area, side.rule_120_note
+    assert note_area.isVisible()  # the demo has employees with the clause
+    window.resize(SMALLEST_SCREEN_WIDTH, SMALLEST_SCREEN_HEIGHT)
+    qtbot.wait(20)
+    assert note_area.geometry().top() > side.rule_120_list.geometry().bottom()
+    assert note_area.geometry().bottom() <= side.height()
+    assert note_area.verticalScrollBar().isVisible()  # the rest of the text is a scroll away
+    assert side.rule_120_list.height() >= 3 * side.fontMetrics().lineSpacing()
+
+    window.resize(1024, 900)
+    qtbot.wait(20)
+    assert not note_area.verticalScrollBar().isVisible()
+    assert note_area.height() >= note.heightForWidth(note_area.width())
+    assert note_area.geometry().top() > side.rule_120_list.geometry().bottom()

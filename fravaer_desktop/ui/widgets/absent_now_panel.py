@@ -6,7 +6,17 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fravaer_desktop.core.danish import long_date, number
 from fravaer_desktop.core.overview import Overview
@@ -39,16 +49,46 @@ class AbsentNowPanel(QWidget):
         self.rule_120_heading = QLabel("<b>120-dagesreglen</b>")
         self.rule_120_note = QLabel(RULE_120_NOTE)
         self.rule_120_note.setWordWrap(True)
+        self.rule_120_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.rule_120_note.setStyleSheet(note_style())
+        # In a low window (200 % on a small screen) the note scrolls instead of being drawn
+        # over the list above it; `fit_note` keeps the area no taller than its text.
+        self.rule_120_note_area = QScrollArea()
+        self.rule_120_note_area.setWidget(self.rule_120_note)
+        self.rule_120_note_area.setWidgetResizable(True)
+        self.rule_120_note_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rule_120_note_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lines = self.fontMetrics().lineSpacing()
+        self.rule_120_note_area.setMinimumHeight(2 * lines)
         for widget in (self.absent_list, self.rule_120_list):
             widget.itemActivated.connect(self._activated)
+            widget.setMinimumHeight(3 * lines + 2 * widget.frameWidth())
+        # The panel's height is shared by stretch, not by the widgets' size hints, so the note
+        # gets room for its whole text (up to the cap from fit_note) before the lists grow.
+        for widget in (self.absent_list, self.rule_120_list, self.rule_120_note_area):
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>Fraværende nu</b>"))
         layout.addWidget(self.absent_list, 2)
         layout.addWidget(self.rule_120_heading)
         layout.addWidget(self.rule_120_list, 1)
-        layout.addWidget(self.rule_120_note)
+        layout.addWidget(self.rule_120_note_area, 2)  # capped by fit_note; the rest: lists
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # The panel's layout has placed the note's area by now (also when the page was hidden
+        # while the window was resized, and the event arrives as it is shown).
+        super().resizeEvent(event)
+        self.fit_note()
+
+    def fit_note(self) -> None:
+        """Cap the note's area at the height its text needs at the panel's width. The area
+        shares the panel's height with the lists (see the stretch factors): with room it shows
+        the whole note, in a low window the note scrolls."""
+        area = self.rule_120_note_area
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        needed = self.rule_120_note.heightForWidth(max(1, area.width() - scroll_bar))
+        area.setMaximumHeight(max(area.minimumHeight(), needed))
 
     def show_overview(self, overview: Overview) -> None:
         self._fill_absent(overview)
@@ -80,7 +120,7 @@ class AbsentNowPanel(QWidget):
             if status.warning:
                 row.setForeground(QBrush(WARNING_COLOUR))
         has_any = bool(overview.rule_120)
-        for widget in (self.rule_120_heading, self.rule_120_list, self.rule_120_note):
+        for widget in (self.rule_120_heading, self.rule_120_list, self.rule_120_note_area):
             widget.setVisible(has_any)
 
     @staticmethod
