@@ -14,7 +14,7 @@ from fravaer_desktop import APP_NAME, __version__, start_up_gc
 from fravaer_desktop.core.danish import counted, file_problem
 from fravaer_desktop.danish_argparse import DanishArgumentParser
 from fravaer_desktop.paths import default_database_path
-from fravaer_desktop.storage.database import DatabaseOpenError, open_database
+from fravaer_desktop.storage.database import DatabaseOpenError, open_database, upgrade_notice
 from fravaer_desktop.storage.repositories import Store
 
 EXIT_OK = 0
@@ -104,6 +104,9 @@ def run_export(args: argparse.Namespace) -> int:
 
     path = args.db or (temporary_demo_path() if args.demo else default_database_path())
     store = open_store(path, demo=args.demo, create=False, today=date.today())
+    notice = upgrade_notice(store.db)
+    if notice is not None:
+        print(notice)
     try:
         files = export_archive(store, args.export, date.today())
     except ValueError as error:

@@ -41,3 +41,24 @@ def company_store(store: Store) -> Store:
         )
     )
     return store
+
+
+@pytest.fixture
+def newer_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This program knows one migration more (m999) than the files written before the fixture
+    ran: opening such a file upgrades it, as after installing a new version of Fravær."""
+    from sqlite_utils.migrations import Migrations
+
+    from fravaer_desktop.storage import database as database_module
+    from fravaer_desktop.storage.migrations import MIGRATION_SET, migrations
+
+    newer = Migrations(MIGRATION_SET)
+    for real in migrations._migrations:
+        newer(name=real.name)(real.fn)
+    newer(name="m999_test_notes")(
+        lambda db: db.execute("CREATE TABLE test_notes (id INTEGER PRIMARY KEY, text TEXT)")
+    )
+    monkeypatch.setattr(database_module, "schema_migrations", lambda: newer)
+    monkeypatch.setattr(
+        database_module, "known_migration_names", lambda: [m.name for m in newer._migrations]
+    )

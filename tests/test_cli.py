@@ -114,10 +114,15 @@ def test_help_is_danish():
         (["--db"], "fravaer: --db skal efterfølges af en værdi"),
         (["--demo=ja"], "fravaer: --demo tager ingen værdi (fik 'ja')"),
         (["--de"], "fravaer: ukendt valg: --de"),  # never taken to mean --demo
-        (["--export", ""], "fravaer: --export: skal have en mappe at gemme dokumenterne i, "
-         "fx --export Papirarkiv"),  # not the current folder, unasked
-        (["--self-test", "--db", "virksomhed.sqlite"], "fravaer: --self-test bruger sin egen "
-         "midlertidige fil og kan ikke bruges sammen med --db, --demo eller --export"),
+        (
+            ["--export", ""],
+            "fravaer: --export: skal have en mappe at gemme dokumenterne i, fx --export Papirarkiv",
+        ),  # not the current folder, unasked
+        (
+            ["--self-test", "--db", "virksomhed.sqlite"],
+            "fravaer: --self-test bruger sin egen "
+            "midlertidige fil og kan ikke bruges sammen med --db, --demo eller --export",
+        ),
     ],
 )
 def test_a_mistyped_command_line_is_explained_in_danish_and_nothing_starts(args, danish):
@@ -133,3 +138,20 @@ def test_export_paths_are_real_files(tmp_path):
         main(["--db", str(tmp_path / "d.sqlite"), "--demo", "--export", str(tmp_path / "pdf")]) == 0
     )
     assert all(Path(p).stat().st_size > 1000 for p in (tmp_path / "pdf").iterdir())
+
+
+def test_an_export_that_upgrades_the_file_says_where_the_copy_from_before_is(
+    tmp_path, capsys, request
+):
+    path = tmp_path / "virksomhed.sqlite"
+    assert main(["--db", str(path), "--demo", "--export", str(tmp_path / "a")]) == 0
+    capsys.readouterr()
+    request.getfixturevalue("newer_program")  # a new version of Fravær is installed
+
+    assert main(["--db", str(path), "--export", str(tmp_path / "b")]) == 0
+    out = capsys.readouterr().out
+    copy = next((tmp_path / "sikkerhedskopier").iterdir())
+    assert (
+        "Filen er opgraderet til denne version af Fravær. Kopien fra før ligger i mappen "
+        f"'{copy.parent}'." in out
+    )

@@ -59,6 +59,8 @@ class CompanyDatabase:
         self.conn = conn
         self._utils: Database | None = None
         self.wal_mode = False  # set when the file is configured
+        #: The safety copy taken when this opening upgraded the file (None: no upgrade).
+        self.upgrade_copy: Path | None = None
 
     @property
     def utils(self) -> Database:
@@ -183,7 +185,7 @@ def open_database(
         if empty_only:
             _refuse_company_file(db, file_path)
         _configure(db, wal=not memory)
-        _upgrade(db, file_path)
+        db.upgrade_copy = _upgrade(db, file_path)
     except sqlite3.DatabaseError as error:
         _close_quietly(conn)
         raise DatabaseOpenError(_open_error_message(file_path, error)) from error
@@ -254,13 +256,24 @@ def write_problem_message(error: BaseException) -> str | None:
     return None
 
 
-def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
-    """Apply pending migrations, after a safety copy of an existing file."""
+def upgrade_notice(db: CompanyDatabase) -> str | None:
+    """What to tell the user after opening a file that was upgraded (None: it was not)."""
+    if db.upgrade_copy is None:
+        return None
+    return (
+        "Filen er opgraderet til denne version af Fravær. Kopien fra før ligger i mappen "
+        f"'{db.upgrade_copy.parent}'."
+    )
+
+
+def _upgrade(db: CompanyDatabase, file_path: Path | None) -> Path | None:
+    """Apply pending migrations, after a safety copy of an existing file; returns the copy
+    (None when nothing was pending, or for a new file, which needs no copy)."""
     applied = set(applied_migration_names(db.conn))
     if all(name in applied for name in known_migration_names()):
-        return
+        return None
     migrations = schema_migrations()
-    copy_note = ""
+    copy, copy_note = None, ""
     if file_path is not None and schema_version(db) > 0:
         try:
             copy = take_safety_copy(
@@ -282,8 +295,9 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> None:
             f"Filen '{file_path}' kunne ikke opgraderes til denne version af Fravær. "
             f"Filen er ikke ændret.{copy_note} (Teknisk: {error})"
         ) from error
-    if copy_note:
+    if copy is not None:
         prune_safety_copies(file_path, keeping=copy)
+    return copy
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:

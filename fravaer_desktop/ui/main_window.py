@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop import APP_NAME, __version__
 from fravaer_desktop.core.privacy import HealthTextCheck
+from fravaer_desktop.storage.database import upgrade_notice
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
 from fravaer_desktop.ui.file_dialogs import choose_file
@@ -120,6 +121,9 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._show_company()
+        notice = upgrade_notice(store.db)
+        if notice is not None:  # stays until the next message replaces it
+            self.statusBar().showMessage(notice)
 
     def close_store(self) -> None:
         """Close the open file; a throw-away demo file is deleted."""

@@ -25,6 +25,7 @@ from fravaer_desktop.storage.database import (
     safety_copies,
     schema_version,
     take_safety_copy,
+    upgrade_notice,
 )
 from fravaer_desktop.storage.migrations import (
     MIGRATION_SET,
@@ -478,3 +479,30 @@ def test_applied_migrations_read_with_plain_sql_match_sqlite_utils(saved_file: P
         assert by_sqlite_utils  # the saved file has applied migrations
     finally:
         conn.close()
+
+
+def test_the_user_is_told_where_the_copy_from_before_an_upgrade_is(
+    saved_file: Path, request: pytest.FixtureRequest
+) -> None:
+    db = open_database(saved_file)
+    assert db.upgrade_copy is None and upgrade_notice(db) is None  # nothing to upgrade
+    db.close()
+
+    request.getfixturevalue("newer_program")  # a new version of Fravær is installed
+    db = open_database(saved_file)
+    [copy] = safety_copies(saved_file)
+    assert db.upgrade_copy == copy
+    assert upgrade_notice(db) == (
+        "Filen er opgraderet til denne version af Fravær. Kopien fra før ligger i mappen "
+        f"'{copy.parent}'."
+    )
+    db.close()
+    db = open_database(saved_file)  # the next start has nothing to upgrade, nothing to say
+    assert upgrade_notice(db) is None
+    db.close()
+
+
+def test_a_new_file_is_not_reported_as_upgraded(tmp_path: Path, newer_program) -> None:
+    db = open_database(tmp_path / "ny.sqlite")
+    assert upgrade_notice(db) is None
+    db.close()
