@@ -13,7 +13,11 @@ from pathlib import Path
 from fravaer_desktop import APP_NAME, __version__, start_up_gc
 from fravaer_desktop.core.danish import counted, file_problem
 from fravaer_desktop.danish_argparse import DanishArgumentParser
-from fravaer_desktop.paths import default_database_path
+from fravaer_desktop.paths import (
+    default_database_path,
+    remove_demo_folder,
+    temporary_demo_path,
+)
 from fravaer_desktop.storage.database import DatabaseOpenError, open_database, upgrade_notice
 from fravaer_desktop.storage.repositories import Store
 
@@ -78,10 +82,6 @@ def open_store(path: Path, *, demo: bool, create: bool, today: date) -> Store:
     return store
 
 
-def temporary_demo_path() -> Path:
-    return Path(tempfile.mkdtemp(prefix="fravaer-demo-")) / "demo.sqlite"
-
-
 def run_self_test() -> int:
     """Open and migrate a temporary database, render one PDF, and report."""
     from fravaer_desktop.archive import export_archive
@@ -100,10 +100,22 @@ def run_self_test() -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    throw_away = args.db is None and args.demo  # the demo company exists only for this export
+    path = args.db or (temporary_demo_path() if args.demo else default_database_path())
+    try:
+        store = open_store(path, demo=args.demo, create=False, today=date.today())
+        try:
+            return _export_store(args, path, store)
+        finally:
+            store.db.close()
+    finally:
+        if throw_away:
+            remove_demo_folder(path)
+
+
+def _export_store(args: argparse.Namespace, path: Path, store: Store) -> int:
     from fravaer_desktop.archive import export_archive
 
-    path = args.db or (temporary_demo_path() if args.demo else default_database_path())
-    store = open_store(path, demo=args.demo, create=False, today=date.today())
     notice = upgrade_notice(store.db)
     if notice is not None:
         print(notice)

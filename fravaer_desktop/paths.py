@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -10,6 +13,10 @@ from platformdirs import user_data_path
 from fravaer_desktop import APP_ID
 
 DEFAULT_DATABASE_NAME = "virksomhed.sqlite"
+#: Throw-away demo companies live in new folders with this prefix in the system's temp folder.
+DEMO_FOLDER_PREFIX = "fravaer-demo-"
+#: A demo folder untouched this long is left over from a Fravær that was killed or crashed.
+STALE_DEMO_AGE_S = 2 * 24 * 3600
 
 
 def resources_dir() -> Path:
@@ -37,3 +44,34 @@ def load_health_terms() -> list[str]:
     """Words that suggest health details in a note (one per line, '#' starts a comment)."""
     text = resource("health_terms.txt").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def temporary_demo_path() -> Path:
+    """A new throw-away file for the demo company, in a folder of its own."""
+    return Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX)) / "demo.sqlite"
+
+
+def remove_demo_folder(demo_path: Path) -> None:
+    """Delete a throw-away demo file and its folder (the file must be closed)."""
+    if demo_path.parent.name.startswith(DEMO_FOLDER_PREFIX):
+        shutil.rmtree(demo_path.parent, ignore_errors=True)
+
+
+def remove_stale_demo_folders(now: float | None = None) -> list[Path]:
+    """Delete demo folders that a killed or crashed Fravær left behind, judged by the newest
+    change to a file in them; returns those deleted. A demo still open in a running Fravær
+    is changed whenever it is used, and on Windows its open file cannot be deleted anyway."""
+    now = time.time() if now is None else now
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_FOLDER_PREFIX}*"):
+        try:
+            touched = max(
+                [folder.stat().st_mtime] + [f.stat().st_mtime for f in folder.iterdir()]
+            )
+        except OSError:  # gone meanwhile, or not ours to look into
+            continue
+        if now - touched > STALE_DEMO_AGE_S:
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder)
+    return removed

@@ -155,3 +155,38 @@ def test_an_export_that_upgrades_the_file_says_where_the_copy_from_before_is(
         "Filen er opgraderet til denne version af Fravær. Kopien fra før ligger i mappen "
         f"'{copy.parent}'." in out
     )
+
+
+def test_a_demo_export_without_a_file_leaves_no_demo_behind(tmp_path, monkeypatch, capsys):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    assert main(["--demo", "--export", str(tmp_path / "pdf")]) == 0
+    assert "gemt i" in capsys.readouterr().out
+    assert list((tmp_path / "temp").iterdir()) == []  # the throw-away demo is gone
+    assert len(list((tmp_path / "pdf").glob("*.pdf"))) > 20
+
+
+def test_demo_folders_left_by_a_killed_fravaer_are_removed_and_a_fresh_one_is_kept(
+    tmp_path, monkeypatch
+):
+    import tempfile
+    import time
+
+    from fravaer_desktop.paths import remove_stale_demo_folders, temporary_demo_path
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left_over, in_use = temporary_demo_path(), temporary_demo_path()
+    for demo in (left_over, in_use):
+        demo.write_bytes(b"SQLite format 3\0")
+    three_days_ago = time.time() - 3 * 24 * 3600
+    for path in (left_over, left_over.parent):
+        os.utime(path, (three_days_ago, three_days_ago))
+    other = tmp_path / "not-fravaer"
+    other.mkdir()
+    os.utime(other, (three_days_ago, three_days_ago))
+
+    assert remove_stale_demo_folders() == [left_over.parent]
+    assert not left_over.parent.exists()
+    assert in_use.exists() and other.exists()

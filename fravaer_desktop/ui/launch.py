@@ -13,9 +13,14 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fravaer_desktop import APP_ID, APP_NAME, start_up_gc
-from fravaer_desktop.app import open_store, temporary_demo_path
+from fravaer_desktop.app import open_store
 from fravaer_desktop.core.privacy import HealthTextCheck
-from fravaer_desktop.paths import default_database_path, load_health_terms, user_data_dir
+from fravaer_desktop.paths import (
+    default_database_path,
+    load_health_terms,
+    temporary_demo_path,
+    user_data_dir,
+)
 from fravaer_desktop.storage.database import (
     DatabaseOpenError,
     damaged_file_message,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop import APP_NAME, __version__
 from fravaer_desktop.core.privacy import HealthTextCheck
+from fravaer_desktop.paths import remove_stale_demo_folders
 from fravaer_desktop.storage.database import upgrade_notice
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.store.db.close()
         if self.is_demo and self._demo_folder is not None:
             shutil.rmtree(self._demo_folder, ignore_errors=True)
+        remove_stale_demo_folders()  # left by a Fravær that was killed or crashed
 
     @property
     def absence_page(self) -> AbsencePage:

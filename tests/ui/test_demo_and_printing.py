@@ -118,3 +118,29 @@ def test_print_overview_preview_and_save_as_pdf(
     text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
     assert "Fraværsoversigt" in text and "Anna Jensen" in text
     assert "2. marts 2026" in text and "Bageriet Solsikken ApS" in text
+
+
+def test_closing_the_demo_deletes_it_and_demos_a_killed_fravaer_left(
+    qtbot, tmp_path, health_check, today, monkeypatch
+):
+    import os
+    import tempfile
+    import time
+
+    from fravaer_desktop.paths import temporary_demo_path
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left_over = temporary_demo_path()
+    left_over.write_bytes(b"")
+    a_week_ago = time.time() - 7 * 24 * 3600
+    for path in (left_over, left_over.parent):
+        os.utime(path, (a_week_ago, a_week_ago))
+    this_demo = temporary_demo_path()
+    window = MainWindow(
+        open_store(this_demo, demo=True, create=True, today=today), health_check, None,
+        is_demo=True, demo_folder=this_demo.parent,
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    window.close_store()  # as the program does when its window has closed
+    assert list(tmp_path.iterdir()) == []
