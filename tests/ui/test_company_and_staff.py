@@ -44,6 +44,31 @@ def test_company_with_bad_cvr_and_no_name_is_refused(qtbot, store):
     assert store.company.get() is None
 
 
+def test_a_picture_that_cannot_be_a_logo_is_explained_under_its_row(qtbot, store, tmp_path):
+    from PySide6.QtGui import QColor, QPixmap
+
+    from fravaer_desktop.ui.dialogs.company_dialog import LOGO_PROBLEM
+
+    dialog = CompanyDialog(store.company)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    not_a_picture = tmp_path / "logo.png"
+    not_a_picture.write_text("Bageriet Solsikken", encoding="utf-8")
+    assert dialog.set_logo_file(not_a_picture) is False
+    assert dialog.errors.message("logo") == LOGO_PROBLEM  # red, under the row, not in it
+    assert dialog.logo_preview.text() == "Intet logo (valgfrit)"
+
+    picture = QPixmap(40, 20)
+    picture.fill(QColor("#e8a33d"))
+    assert picture.save(str(tmp_path / "rigtigt.png"))
+    assert dialog.set_logo_file(tmp_path / "rigtigt.png") is True
+    assert dialog.errors.message("logo") == ""
+    qtbot.keyClicks(dialog.name_edit, "Bageriet Solsikken ApS")
+    qtbot.keyClicks(dialog.cvr_edit, "10150817")
+    dialog.save_button.click()
+    assert store.company.get().logo == (tmp_path / "rigtigt.png").read_bytes()
+
+
 def test_add_employee_through_the_page(qtbot, window, drive_modal):
     def fill(dialog):
         qtbot.keyClicks(dialog.name_edit, "Carla Holm")

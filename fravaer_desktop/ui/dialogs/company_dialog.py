@@ -25,6 +25,9 @@ from fravaer_desktop.ui.dialogs.base import SaveDialog
 from fravaer_desktop.ui.file_dialogs import choose_file
 
 MAX_LOGO_BYTES = 2_000_000
+LOGO_PROBLEM = (
+    "Billedet kan ikke bruges som logo. Vælg et PNG- eller JPEG-billede på højst 2 MB."
+)
 
 
 class CompanyDialog(SaveDialog):
@@ -77,8 +80,9 @@ class CompanyDialog(SaveDialog):
         data = path.read_bytes()
         pixmap = QPixmap()
         if len(data) > MAX_LOGO_BYTES or not pixmap.loadFromData(data):
-            self.logo_preview.setText("Vælg et PNG- eller JPEG-billede på højst 2 MB.")
+            self.errors.set_message("logo", LOGO_PROBLEM)
             return False
+        self.errors.set_message("logo", "")
         self._logo = data
         self._show_logo()
         return True
@@ -114,6 +118,7 @@ class CompanyDialog(SaveDialog):
             self.set_logo_file(chosen)
 
     def _remove_logo(self) -> None:
+        self.errors.set_message("logo", "")
         self._logo = None
         self.logo_preview.clear()
         self._show_logo()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,13 @@ from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.ui.models.spell_table import SpellTableModel
 from fravaer_desktop.ui.widgets.flow_layout import flow_of
 from fravaer_desktop.ui.widgets.table_view import RowTableView
-from fravaer_desktop.ui.widgets.year_strip import FULL_COLOUR, PARTIAL_COLOUR, YearStrip
+from fravaer_desktop.ui.widgets.year_strip import (
+    FULL_COLOUR,
+    GRID_COLOUR,
+    OFF_DAY_COLOUR,
+    PARTIAL_COLOUR,
+    YearStrip,
+)
 
 
 def employee_facts(employee: Employee) -> str:
@@ -37,13 +44,33 @@ def employee_facts(employee: Employee) -> str:
         parts.append("fleksjob")
     if employee.section_56_from and employee.section_56_to:
         start, end = short_date(employee.section_56_from), short_date(employee.section_56_to)
-        parts.append(f"§ 56-aftale {start}–{end}")
+        parts.append(f"§ 56-aftale {start} til {end}")
     return " · ".join(parts)
 
 
-def legend_chip(colour, text: str) -> QLabel:
-    label = QLabel(f"<span style='color:{colour.name()}'>■</span> {text}")
-    return label
+def legend_chip(colour: QColor, text: str) -> QWidget:
+    """A square in the year calendar's colour, with the calendar's grid line round it (so the
+    light grey of weekends and holidays shows too), and its meaning."""
+    text_label = QLabel(text)
+    side = text_label.fontMetrics().ascent()
+    ratio = text_label.devicePixelRatioF()
+    swatch = QPixmap(round(side * ratio), round(side * ratio))
+    swatch.setDevicePixelRatio(ratio)
+    swatch.fill(colour)
+    painter = QPainter(swatch)
+    painter.setPen(QPen(GRID_COLOUR, 0))
+    painter.drawRect(0, 0, side - 1, side - 1)
+    painter.end()
+    swatch_label = QLabel()
+    swatch_label.setPixmap(swatch)
+    chip = QWidget()
+    row = QHBoxLayout(chip)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(max(4, side // 3))
+    row.addWidget(swatch_label)
+    row.addWidget(text_label)
+    chip.setAccessibleName(text)
+    return chip
 
 
 class EmployeeDetail(QWidget):
@@ -100,7 +127,7 @@ class EmployeeDetail(QWidget):
         legend = flow_of(
             legend_chip(FULL_COLOUR, "fuldt fravær"),
             legend_chip(PARTIAL_COLOUR, "delvist fravær"),
-            QLabel("<span style='color:#bbbbbb'>■</span> weekend/helligdag"),
+            legend_chip(OFF_DAY_COLOUR, "weekend/helligdag"),
         )
         year_row.addWidget(legend, 1)
         buttons = QHBoxLayout()

@@ -55,6 +55,13 @@ class FieldErrors:
             label.setText(text)
             label.show()
 
+    def set_message(self, field: str, message: str) -> None:
+        """Show (or, with "", hide) the message of one field, leaving the others as they are:
+        for a problem found while the form is filled in, such as a picture that cannot be used."""
+        label = self._labels[field]
+        label.setText(message)
+        label.setVisible(bool(message))
+
     def message(self, field: str) -> str:
         label = self._labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
