@@ -51,3 +51,13 @@ def test_return_form_stays_narrow(qtbot, company_store: Store, today: date) -> N
 
     assert dialog.minimumSizeHint().width() < min(NARROW_SCREEN_WIDTH, name_width(dialog))
     assert dialog.width() < NARROW_SCREEN_WIDTH
+
+
+def test_the_period_form_is_as_wide_as_its_title_with_a_long_name(qtbot, today: date) -> None:
+    from fravaer_desktop.ui.dialogs.period_dialog import PeriodDialog
+
+    title = "Fraværsoversigt for Maria-Magdalena Østergaard-Christiansen"
+    dialog = PeriodDialog(title, today, date(2019, 7, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(title)

@@ -48,7 +48,7 @@ class PeriodDialog(SaveDialog):
         self.errors.add_row(self.form, "&Fra:", self.first, "first")
         self.errors.add_row(self.form, "&Til:", self.last, "last")
         self.preset.currentTextChanged.connect(self._preset_chosen)
-        self.set_minimum_width_in_characters(45)  # the title holds the employee's name
+        self.set_minimum_width_in_characters(60)  # the title holds the employee's name
 
     def _preset_chosen(self, text: str) -> None:
         if text in self._presets:
