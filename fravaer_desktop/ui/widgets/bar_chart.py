@@ -156,7 +156,11 @@ class BarChartWidget(QWidget):
             left = plot.left() + slot * index
             if show_values:
                 y = self._y(chart, plot, value) - self._line() - 2
-                painter.drawText(QRectF(left, y, slot, self._line()), centre, values[index])
+                box = QRectF(left, y, slot, self._line())
+                # On the background's colour, so a goal line through it does not cross the text.
+                text = painter.boundingRect(box, centre, values[index])
+                painter.fillRect(text.adjusted(-2, 0, 2, 0), self.palette().window())
+                painter.drawText(box, centre, values[index])
             if index % every == 0 or "\n" in chart.labels[index]:
                 box = QRectF(left - slot, plot.bottom() + 4, slot * 3, self._line() * 2.2)
                 painter.drawText(box, centre, chart.labels[index])
