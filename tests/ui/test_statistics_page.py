@@ -248,3 +248,42 @@ def test_a_narrow_window_scrolls_sideways_to_the_print_button(page, qtbot) -> No
     right_edge = button.mapTo(scroll.viewport(), button.rect().topRight()).x()
 
     assert right_edge <= scroll.viewport().width()  # the whole button can be reached
+
+
+def test_a_value_on_the_goal_line_stays_readable(qtbot) -> None:
+    """The dashed goal line used to run straight through a bar's value ("3,4 %")."""
+    from PySide6.QtGui import QColor
+
+    from fravaer_desktop.core.charts import BarChart, ReferenceLine
+    from fravaer_desktop.ui.widgets.bar_chart import TARGET_COLOUR, BarChartWidget
+
+    widget = BarChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    plain = BarChart("Fravær", ("jan", "feb"), (3.4, 8.0), ("januar", "februar"))
+    widget.set_chart(plain)
+    plot, line = widget._plot_rect(), widget._line()
+    label_middle = widget._y(plain, plot, 3.4) - 2 - line / 2
+    goal = min(
+        (value / 100 for value in range(340, 800)),
+        key=lambda value: abs(widget._y(plain, plot, value) - label_middle),
+    )
+    chart = BarChart("Fravær", plain.labels, plain.values, plain.descriptions,
+                     target=ReferenceLine(goal, f"Mål {goal}"))  # fmt: skip
+    widget.set_chart(chart)
+    plot = widget._plot_rect()  # narrower now: the goal's label sits to its right
+    image = widget.grab().toImage()
+    y = round(widget._y(chart, plot, goal))
+    text_width = widget.fontMetrics().horizontalAdvance("3,4 %")
+    centre = plot.left() + plot.width() / 4
+    red = QColor(TARGET_COLOUR)
+    on_line = [
+        image.pixelColor(x, y)
+        for x in range(int(centre - text_width / 2), int(centre + text_width / 2))
+    ]
+    assert not any(abs(c.red() - red.red()) + abs(c.green() - red.green()) < 40 for c in on_line)
+    beside = [
+        image.pixelColor(x, y)
+        for x in range(int(plot.left() + plot.width() * 0.55), int(plot.right()))
+    ]
+    assert any(abs(c.red() - red.red()) + abs(c.green() - red.green()) < 40 for c in beside)
