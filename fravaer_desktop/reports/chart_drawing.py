@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from fravaer_desktop.core.charts import (
     BAR_COLOUR,
@@ -42,12 +43,6 @@ def chart_drawing(chart: BarChart, width: float = CONTENT_WIDTH) -> Drawing:
     bars.bars[0].strokeColor = None
     bars.barSpacing = 0
     bars.groupSpacing = max(2.0, bars.width / max(1, len(chart.values)) * 0.25)
-    if len(chart.values) <= MAX_BAR_LABELS:
-        bars.barLabelFormat = chart.format_value if len(chart.values) <= 13 else _short(chart)
-        bars.barLabels.fontName = FONT
-        bars.barLabels.fontSize = FONT_SIZE if len(chart.values) <= 13 else 6.5
-        bars.barLabels.nudge = 6
-        bars.barLabels.fillColor = colors.black
     drawing.add(bars)
     lines = [
         (line, colour, dash)
@@ -61,7 +56,26 @@ def chart_drawing(chart: BarChart, width: float = CONTENT_WIDTH) -> Drawing:
     label_ys = spread_labels(ys, FONT_SIZE + 2)
     for (line, colour, dash), y, label_y in zip(lines, ys, label_ys, strict=True):
         _reference_line(drawing, bars, line, y, label_y, colour, dash)
+    if chart.values and len(chart.values) <= MAX_BAR_LABELS:  # after the lines: on top of them
+        _value_labels(drawing, bars, chart)
     return drawing
+
+
+def _value_labels(drawing: Drawing, bars: VerticalBarChart, chart: BarChart) -> None:
+    """Each bar's value above it, on white, so a goal line through it does not cross the text."""
+    few = len(chart.values) <= 13
+    text_of = chart.format_value if few else _short(chart)
+    size = FONT_SIZE if few else 6.5
+    slot = bars.width / len(chart.values)
+    for index, value in enumerate(chart.values):
+        text = text_of(value)
+        x = bars.x + slot * (index + 0.5)
+        baseline = _value_y(bars, chart, value) + 3
+        width = stringWidth(text, FONT, size)
+        drawing.add(Rect(x - width / 2 - 1.5, baseline - 2, width + 3, size + 2,
+                         fillColor=colors.white, strokeColor=None))  # fmt: skip
+        drawing.add(String(x, baseline, text, fontName=FONT, fontSize=size,
+                           textAnchor="middle", fillColor=colors.black))  # fmt: skip
 
 
 def _short(chart: BarChart):

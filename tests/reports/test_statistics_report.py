@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
 
 from fravaer_desktop.core.charts import statistics_chart
 from fravaer_desktop.core.models import (
@@ -124,10 +125,19 @@ def test_the_chart_drawing_shows_the_same_chart_as_the_screen() -> None:
 
     assert isinstance(drawing, Drawing)
     assert (drawing.width, drawing.height) == (CONTENT_WIDTH, CHART_HEIGHT)
-    strings = [s.text for s in drawing.getContents() if isinstance(s, String)]
-    assert strings == ["Fraværsprocent måned for måned", "Mål 3,5 %"]
-    dashed = [s for s in drawing.getContents() if isinstance(s, Line)]
+    contents = drawing.getContents()
+    strings = [s.text for s in contents if isinstance(s, String)]
+    values = [chart.format_value(v) for v in chart.values]
+    assert strings == ["Fraværsprocent måned for måned", "Mål 3,5 %", *values]
+    dashed = [s for s in contents if isinstance(s, Line)]
     assert len(dashed) == 1 and dashed[0].strokeDashArray == [5, 3]
+    # The values come after the goal line, each on white: the line never crosses their text.
+    first_value = next(
+        i for i, s in enumerate(contents) if isinstance(s, String) and s.text in values
+    )
+    assert contents.index(dashed[0]) < first_value
+    assert isinstance(contents[first_value - 1], Rect)
+    assert contents[first_value - 1].fillColor == colors.white
 
 
 # --- Real PDFs --------------------------------------------------------------------------------
