@@ -70,6 +70,18 @@ NOT_DELETED_CHANGED_MESSAGE = (
 )
 
 
+def _stored_as_expected(get, row_id: int, expected, gone_message: str, changed_message: str):
+    """The stored row (through `get`, which raises KeyError when there is none); a Danish
+    ValidationError when it is gone, or differs from `expected` (the row as the user saw it)."""
+    try:
+        stored = get(row_id)
+    except KeyError:
+        raise ValidationError([FieldError("id", gone_message)]) from None
+    if expected is not None and stored != expected:
+        raise ValidationError([FieldError("id", changed_message)])
+    return stored
+
+
 class CompanyRepository:
     def __init__(self, db: CompanyDatabase):
         self._db = db
@@ -141,14 +153,9 @@ class EmployeeRepository:
             self._db.execute("DELETE FROM employees WHERE id = ?", (employee_id,))
 
     def _check_unchanged(self, employee_id: int, expected: Employee | None) -> Employee:
-        """The stored employee; the Danish message when it is gone, or differs from `expected`."""
-        try:
-            stored = self.get(employee_id)
-        except KeyError:
-            raise ValidationError([FieldError("id", EMPLOYEE_GONE_MESSAGE)]) from None
-        if expected is not None and stored != expected:
-            raise ValidationError([FieldError("id", EMPLOYEE_CHANGED_MESSAGE)])
-        return stored
+        return _stored_as_expected(
+            self.get, employee_id, expected, EMPLOYEE_GONE_MESSAGE, EMPLOYEE_CHANGED_MESSAGE
+        )
 
     def _spells_outside_employment(self, employee: Employee) -> list[FieldError]:
         row = self._db.rows(
@@ -340,14 +347,9 @@ class AbsenceRepository:
             self._db.execute("DELETE FROM absence_spells WHERE id = ?", (spell_id,))
 
     def _check_unchanged(self, spell_id: int, expected: AbsenceSpell | None) -> AbsenceSpell:
-        """The stored spell; the Danish message when it is gone, or differs from `expected`."""
-        try:
-            stored = self.get(spell_id)
-        except KeyError:
-            raise ValidationError([FieldError("id", SPELL_GONE_MESSAGE)]) from None
-        if expected is not None and stored != expected:
-            raise ValidationError([FieldError("id", SPELL_CHANGED_MESSAGE)])
-        return stored
+        return _stored_as_expected(
+            self.get, spell_id, expected, SPELL_GONE_MESSAGE, SPELL_CHANGED_MESSAGE
+        )
 
     def _validate(self, spell: AbsenceSpell) -> None:
         try:
