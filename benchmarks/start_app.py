@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # PySide6, whose import hook makes every later import slower. _shown imports PySide6.
 from fravaer_desktop.app import parse_args, prepare_window_start  # noqa: E402
 
-prepare_window_start(parse_args(sys.argv[1:]))  # as app.main does before it imports the window
+# As app.main does before it imports the window (may start the overview worker, decision 0012).
+PREFETCH = prepare_window_start(parse_args(sys.argv[1:]))
 from fravaer_desktop.paths import user_data_dir  # noqa: E402
 from fravaer_desktop.ui.error_hook import install_error_hook  # noqa: E402
 from fravaer_desktop.ui.launch import build_window, make_application, show_window  # noqa: E402
@@ -40,7 +41,10 @@ def main(argv: list[str] | None = None) -> None:
     app = make_application()
     install_error_hook(user_data_dir() / "fejllog.txt")
     milestones["application_s"] = time.perf_counter() - STARTED
-    window = build_window(args)
+    window = build_window(args, PREFETCH)
+    if PREFETCH is not None:
+        milestones["overview_from_worker"] = PREFETCH.used
+        PREFETCH.discard()
     if window is None:
         raise SystemExit("build_window returned None (no company in the file?)")
     milestones["window_built_s"] = time.perf_counter() - STARTED

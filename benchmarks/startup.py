@@ -68,6 +68,8 @@ def run_child(argv: list[str], env: dict[str, str]) -> dict[str, float]:
         "imports_s": milestones["imports_s"],
         "window_built_s": milestones["window_built_s"],
         "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: KiB
+        # 1 when the window used the overview worked out by the second process (decision 0012)
+        "overview_from_worker": float(milestones.get("overview_from_worker", False)),
     }
 
 

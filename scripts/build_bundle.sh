@@ -2,7 +2,9 @@
 # Build the one-folder PyInstaller bundle (dist/fravaer/) from build.spec and check that it works:
 #   - `fravaer --self-test` exits 0 (temporary database created and migrated, demo company, PDFs),
 #   - `fravaer --db DIR/demo.sqlite --demo --export DIR/pdf` writes PDF files,
-#   - `fravaer --demo` (the window, offscreen) starts and keeps running for a few seconds,
+#   - `fravaer --overview-worker FILE DAY` (the second process of a window start) answers,
+#   - `fravaer --demo` and then `fravaer --db` on that file (the window, offscreen, with the
+#     overview worker) start and keep running for a few seconds,
 #   - the files the app loads at run time are in the bundle, no unused Qt library is, and no bundled
 #     library or Qt plugin needs a Qt library that was left out.
 # Usage: scripts/build_bundle.sh
@@ -90,12 +92,25 @@ done
 ((pdf_count > 0)) || fail "--export wrote no PDF files"
 echo "$pdf_count PDF files written"
 
+echo "== $APP --overview-worker (the second process of a window start, decision 0012)"
+run_frozen --overview-worker "$work/demo.sqlite" "$(date +%F)" >"$work/overview.pickle" ||
+    fail "the overview worker exited with status $?"
+"$PYTHON" -c "import pickle, sys; overview, _ = pickle.load(open(sys.argv[1], 'rb')); \
+print(f'overview of {overview.today}: {len(overview.items)} items')" "$work/overview.pickle" ||
+    fail "the overview worker's answer could not be read"
+
 if command -v timeout >/dev/null; then
     # The window cannot be driven from here; it must at least start (Qt plugins, widgets) and still
     # be running after a few seconds. timeout's status 124 means it was still running.
     echo "== $APP --demo (window, offscreen, stopped after ${GUI_SECONDS:=8} s)"
     status=0
     QT_QPA_PLATFORM=offscreen timeout "$GUI_SECONDS" "$APP" --db "$work/window.sqlite" --demo ||
+        status=$?
+    ((status == 124)) || fail "the window did not keep running (exit status $status)"
+    echo "window started"
+    echo "== $APP --db (the company file saved above, with the overview worker)"
+    status=0
+    QT_QPA_PLATFORM=offscreen timeout "$GUI_SECONDS" "$APP" --db "$work/window.sqlite" ||
         status=$?
     ((status == 124)) || fail "the window did not keep running (exit status $status)"
     echo "window started"

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
@@ -30,6 +31,9 @@ from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
 from fravaer_desktop.ui.messages import show_error, show_information
+
+if TYPE_CHECKING:
+    from fravaer_desktop.overview_prefetch import OverviewPrefetch
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -84,8 +88,13 @@ def _existing_company(parent: QWidget | None, path: Path) -> Store | None:
     return store
 
 
-def build_window(args: argparse.Namespace) -> MainWindow | None:
-    """Open the right company file for the arguments and return the window (None: cancelled)."""
+def build_window(
+    args: argparse.Namespace, prefetch: OverviewPrefetch | None = None
+) -> MainWindow | None:
+    """Open the right company file for the arguments and return the window (None: cancelled).
+
+    `prefetch`: the worker started for that file before PySide6 was loaded; its overview is
+    used when it still holds (`OverviewPrefetch.take`)."""
     health_check = HealthTextCheck(load_health_terms())
     default_path = default_database_path()
     path = args.db
@@ -104,7 +113,7 @@ def build_window(args: argparse.Namespace) -> MainWindow | None:
         if created is None:
             return None
         store = created[0]
-    return MainWindow(store, health_check, path, is_demo=False)
+    return MainWindow(store, health_check, path, is_demo=False, prefetch=prefetch)
 
 
 class _AfterFirstPaint(QObject):
@@ -135,12 +144,12 @@ def show_window(window: QWidget) -> None:
     window.show()
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, prefetch: OverviewPrefetch | None = None) -> int:
     app = make_application()
     resume_gc_at_the_latest()
     install_error_hook(user_data_dir() / "fejllog.txt")
     try:
-        window = build_window(args)
+        window = build_window(args, prefetch)
     except DatabaseOpenError as error:
         show_error(None, APP_NAME, str(error))
         raise
@@ -148,6 +157,9 @@ def run_gui(args: argparse.Namespace) -> int:
         damaged = DatabaseOpenError(damaged_file_message(args.db or default_database_path(), error))
         show_error(None, APP_NAME, str(damaged))
         raise damaged from error
+    finally:
+        if prefetch is not None:
+            prefetch.discard()  # used by now, or not needed (a new company, an error)
     if window is None:
         return 0
     show_window(window)

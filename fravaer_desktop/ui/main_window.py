@@ -35,6 +35,7 @@ from fravaer_desktop.ui.screen_fit import resize_within_screen
 from fravaer_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
+    from fravaer_desktop.overview_prefetch import OverviewPrefetch
     from fravaer_desktop.ui.pages.absence_page import AbsencePage
     from fravaer_desktop.ui.pages.company_page import CompanyPage
     from fravaer_desktop.ui.pages.employees_page import EmployeesPage
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         is_demo: bool,
         create_company: Callable[[QWidget], tuple[Store, Path] | None] | None = None,
         demo_folder: Path | None = None,
+        prefetch: OverviewPrefetch | None = None,
     ):
         super().__init__()
         self.health_check = health_check
@@ -67,16 +69,22 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         resize_within_screen(self, 1200, 780)
         self._build_menus()
-        self.set_store(store, file_path, is_demo)
+        self.set_store(store, file_path, is_demo, prefetch)
 
-    def set_store(self, store: Store, file_path: Path | None, is_demo: bool) -> None:
-        """Show another company file (rebuilds the pages)."""
+    def set_store(
+        self,
+        store: Store,
+        file_path: Path | None,
+        is_demo: bool,
+        prefetch: OverviewPrefetch | None = None,
+    ) -> None:
+        """Show another company file (rebuilds the pages); `prefetch` may hold its overview."""
         if getattr(self, "store", None) is not None:
             self.close_store()
         self.store, self.file_path, self.is_demo = store, file_path, is_demo
         self.actions = AppActions(store, self.health_check, self)
         self.actions.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.overview_page = OverviewPage(self.actions)
+        self.overview_page = OverviewPage(self.actions, prefetch)
         self.overview_page.open_employee.connect(self.show_employee)
         # Built (and their modules loaded) when first opened: they read much more than the
         # first page needs, and every widget built costs start-up time.

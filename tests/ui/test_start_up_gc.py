@@ -45,7 +45,7 @@ def test_a_start_that_fails_leaves_the_collector_on(monkeypatch, capsys, collect
     from fravaer_desktop.storage.database import DatabaseOpenError
     from fravaer_desktop.ui import launch
 
-    def fail(args):
+    def fail(args, prefetch):
         assert not gc.isenabled()  # paused for the start
         raise DatabaseOpenError("Filen kunne ikke åbnes.")
 

@@ -38,6 +38,7 @@ from fravaer_desktop.ui.widgets.heading import heading
 
 if TYPE_CHECKING:
     from fravaer_desktop.core.statistics import GoalStatus
+    from fravaer_desktop.overview_prefetch import OverviewPrefetch
 
 GROUP_ORDER = (
     Horizon.OVERDUE,
@@ -84,7 +85,14 @@ class OverviewPage(QWidget):
 
     open_employee = Signal(int)
 
-    def __init__(self, actions: AppActions, parent: QWidget | None = None):
+    def __init__(
+        self,
+        actions: AppActions,
+        prefetch: OverviewPrefetch | None = None,
+        parent: QWidget | None = None,
+    ):
+        """`prefetch`: a worker that may already have worked out today's overview of this
+        file (used when it still holds, see overview_prefetch)."""
         super().__init__(parent)
         self.actions = actions
         self.overview: Overview | None = None
@@ -141,7 +149,11 @@ class OverviewPage(QWidget):
         actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
         actions.employee_deleted.connect(self._employee_deleted)
         actions.spell_deleted.connect(lambda _: self.data_changed())
-        self.reload()
+        prefetched = prefetch.take(actions.store) if prefetch is not None else None
+        if prefetched is None:
+            self.reload()
+        else:
+            self._show(*prefetched)
 
     # --- Layout --------------------------------------------------------------------------------
 
