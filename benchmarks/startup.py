@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  run {index + 1}/{args.runs} done", flush=True)
         summary = {name: summarise(runs) for name, runs in results.items()}
         print_table(summary, args.runs)
+        print_worker_use(results)
         if args.json:
             args.json.write_text(json.dumps({"runs": results, "summary": summary}, indent=2))
         return 0
@@ -135,6 +136,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def print_worker_use(results: dict[str, list[dict[str, float]]]) -> None:
+    """How many starts showed the overview worked out by the second process (decision 0012)."""
+    print("\nOverview from the worker process (decision 0012):")
+    for name, runs in results.items():
+        used = sum(1 for r in runs if r["overview_from_worker"])
+        print(f"  {name:15}: {used} of {len(runs)} starts")
 
 
 def print_table(summary: dict[str, dict[str, dict[str, float]]], runs: int) -> None:

@@ -3,8 +3,8 @@
 #   - `fravaer --self-test` exits 0 (temporary database created and migrated, demo company, PDFs),
 #   - `fravaer --db DIR/demo.sqlite --demo --export DIR/pdf` writes PDF files,
 #   - `fravaer --overview-worker FILE DAY` (the second process of a window start) answers,
-#   - `fravaer --demo` and then `fravaer --db` on that file (the window, offscreen, with the
-#     overview worker) start and keep running for a few seconds,
+#   - `fravaer --demo` and then `fravaer --db` on that file (the window, offscreen) start and
+#     keep running for a few seconds,
 #   - the files the app loads at run time are in the bundle, no unused Qt library is, and no bundled
 #     library or Qt plugin needs a Qt library that was left out.
 # Usage: scripts/build_bundle.sh
@@ -108,7 +108,7 @@ if command -v timeout >/dev/null; then
         status=$?
     ((status == 124)) || fail "the window did not keep running (exit status $status)"
     echo "window started"
-    echo "== $APP --db (the company file saved above, with the overview worker)"
+    echo "== $APP --db (the company file saved above: opening an existing file)"
     status=0
     QT_QPA_PLATFORM=offscreen timeout "$GUI_SECONDS" "$APP" --db "$work/window.sqlite" ||
         status=$?

@@ -35,6 +35,11 @@ def demo_file(tmp_path: Path) -> Path:
     return path
 
 
+def _start(path: Path, day: date) -> OverviewPrefetch | None:
+    """The worker for `path`, also for a file as small as the demo company's."""
+    return OverviewPrefetch.start(path, day, min_file_bytes=0)
+
+
 def _open(path: Path, today: date = TODAY) -> Store:
     return Store(open_database(path, create=False), today=lambda: today)
 
@@ -48,7 +53,7 @@ def _run_worker(path: Path, day: date) -> subprocess.CompletedProcess:
 
 
 def test_the_window_gets_the_overview_it_would_have_worked_out_itself(demo_file):
-    prefetch = OverviewPrefetch.start(demo_file, TODAY)
+    prefetch = _start(demo_file, TODAY)
     assert prefetch is not None, "this machine has more than one core"
     store = _open(demo_file)
 
@@ -68,7 +73,7 @@ def test_the_window_gets_the_overview_it_would_have_worked_out_itself(demo_file)
 def test_a_sick_call_saved_while_the_window_starts_is_not_hidden(demo_file):
     """Another Fravær window saves a sick call after the worker was started: the worker's
     answer may not contain it, so the window works the overview out itself and shows it."""
-    prefetch = OverviewPrefetch.start(demo_file, TODAY)
+    prefetch = _start(demo_file, TODAY)
     window_store = _open(demo_file)
     other_window = _open(demo_file)
     healthy = next(
@@ -86,14 +91,14 @@ def test_a_sick_call_saved_while_the_window_starts_is_not_hidden(demo_file):
 
 
 def test_an_answer_for_another_day_or_another_file_is_not_used(demo_file, tmp_path):
-    for_yesterday = OverviewPrefetch.start(demo_file, TODAY - timedelta(days=1))
+    for_yesterday = _start(demo_file, TODAY - timedelta(days=1))
     store = _open(demo_file)
     assert for_yesterday.take(store) is None
     store.db.close()
 
     copy = tmp_path / "kopi.sqlite"
     shutil.copyfile(demo_file, copy)
-    for_the_copy = OverviewPrefetch.start(copy, TODAY)
+    for_the_copy = _start(copy, TODAY)
     store = _open(demo_file)
     assert for_the_copy.take(store) is None
     store.db.close()
@@ -102,7 +107,7 @@ def test_an_answer_for_another_day_or_another_file_is_not_used(demo_file, tmp_pa
 def test_a_file_that_the_window_upgrades_is_worked_out_after_the_upgrade(demo_file, newer_program):
     """A new version of Fravær opens an older file: the window upgrades it (a change to the
     file), so the worker's answer, read before the upgrade, is not used."""
-    prefetch = OverviewPrefetch.start(demo_file, TODAY)
+    prefetch = _start(demo_file, TODAY)
     store = _open(demo_file)
     assert store.db.upgrade_copy is not None  # the window did upgrade the file
     assert prefetch.take(store) is None
@@ -162,11 +167,23 @@ def test_the_worker_only_reads_the_file_and_never_loads_qt(demo_file):
 def test_one_core_gets_no_worker(demo_file, monkeypatch):
     """With one core the worker would only slow the window's own start down."""
     monkeypatch.setattr(overview_prefetch, "cores_available", lambda: 1)
+    assert _start(demo_file, TODAY) is None
+
+
+def test_a_small_company_file_gets_no_worker(demo_file):
+    """The demo company's overview takes the window a few milliseconds, less than launching
+    the worker; a file of the large company's size gets one."""
+    assert demo_file.stat().st_size < 200_000
     assert OverviewPrefetch.start(demo_file, TODAY) is None
+    with demo_file.open("r+b") as file:  # grown to the size where the worker pays
+        file.truncate(overview_prefetch.WORKER_MIN_FILE_BYTES)
+    prefetch = OverviewPrefetch.start(demo_file, TODAY)
+    assert prefetch is not None
+    prefetch.discard()
 
 
 def test_a_worker_that_is_not_needed_is_stopped(demo_file):
-    prefetch = OverviewPrefetch.start(demo_file, TODAY)
+    prefetch = _start(demo_file, TODAY)
     process = prefetch._process
 
     prefetch.discard()

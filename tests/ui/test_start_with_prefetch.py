@@ -18,7 +18,7 @@ def _shown_rows(window) -> list[tuple[str, str, str]]:
 def test_the_first_overblik_shows_the_workers_overview(qtbot, tmp_path):
     path = tmp_path / "virksomhed.sqlite"
     open_store(path, demo=True, create=True, today=date.today()).db.close()
-    prefetch = OverviewPrefetch.start(path, date.today())
+    prefetch = OverviewPrefetch.start(path, date.today(), min_file_bytes=0)
 
     window = build_window(parse_args(["--db", str(path)]), prefetch)
     qtbot.addWidget(window)
@@ -35,7 +35,7 @@ def test_the_first_overblik_shows_the_workers_overview(qtbot, tmp_path):
 def test_without_a_usable_answer_the_window_works_the_overblik_out_itself(qtbot, tmp_path):
     path = tmp_path / "virksomhed.sqlite"
     open_store(path, demo=True, create=True, today=date.today()).db.close()
-    prefetch = OverviewPrefetch.start(path, date.today())
+    prefetch = OverviewPrefetch.start(path, date.today(), min_file_bytes=0)
     prefetch.discard()  # as if the worker had failed
 
     window = build_window(parse_args(["--db", str(path)]), prefetch)
