@@ -82,12 +82,17 @@ class OverviewPrefetch:
     """A worker working out today's overview of one company file, and how to check its answer."""
 
     def __init__(
-        self, path: Path, today: date, probe: sqlite3.Connection, process: subprocess.Popen
+        self,
+        path: Path,
+        today: date,
+        probe: sqlite3.Connection,
+        version_before: int,
+        process: subprocess.Popen,
     ):
         self.path = path
         self.today = today
         self._probe: sqlite3.Connection | None = probe
-        self._version_before = data_version(probe)
+        self._version_before = version_before  # read before the worker was launched
         self._process: subprocess.Popen | None = process
         #: Whether `take()` returned the worker's overview (for the start-up benchmark).
         self.used = False
@@ -108,7 +113,7 @@ class OverviewPrefetch:
         probe = None
         try:
             probe = read_only_connection(path, WORKER_BUSY_TIMEOUT_S)
-            data_version(probe)  # the probe's first reading, before the worker reads anything
+            version_before = data_version(probe)  # before the worker can read anything
             process = subprocess.Popen(
                 worker_command(path, today),
                 stdin=subprocess.DEVNULL,
@@ -120,7 +125,7 @@ class OverviewPrefetch:
             if probe is not None:
                 probe.close()
             return None
-        return cls(path, today, probe, process)
+        return cls(path, today, probe, version_before, process)
 
     def take(self, store: Store) -> FollowUp | None:
         """The worker's overview when it describes `store`'s file as it is now, today; else
