@@ -506,3 +506,34 @@ def test_a_new_file_is_not_reported_as_upgraded(tmp_path: Path, newer_program) -
     db = open_database(tmp_path / "ny.sqlite")
     assert upgrade_notice(db) is None
     db.close()
+
+
+def test_a_saved_schema_v2_file_opens_with_this_version_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "schema_v2.sqlite"
+    shutil.copyfile(DATA / "schema_v2.sqlite", path)
+    assert [name for _, name in migration_rows(path)] == [
+        "m001_initial",
+        "m002_overview_policy_goals",
+    ]
+
+    db = open_database(path)
+    store = Store(db, today=lambda: date(2026, 12, 7))
+
+    assert schema_version(db) == len(known_migration_names())
+    lone, kim = sorted(store.employees.list_all(), key=lambda e: e.name, reverse=True)
+    assert (lone.name, lone.clause_120_days, kim.weekly_hours) == ("Lone Ærø", True, 32.0)
+    [decision] = store.decisions.all()
+    assert (decision.rule, decision.employee_id, decision.due) == (
+        "samtale",
+        lone.id,
+        date(2026, 11, 2),
+    )
+    policy = store.policy.get()
+    assert (policy.contact_days, policy.frequent_spells) == ((2, 6, 14), 4)
+    [goal] = store.goals.all()
+    assert goal.target == 3.5
+    partial = next(s for s in store.absences.all() if s.employee_id == kim.id)
+    assert partial.partial_hours_per_week == 16.0
+    db.close()
