@@ -9,14 +9,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from fravaer_desktop.core.absence import joined_absences, within_employment
-from fravaer_desktop.core.counters import (
-    has_rule_120,
-    months_before,
-    one_year_before,
-    rule_120_history_start,
-)
+from fravaer_desktop.core.counters import months_before
 from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee
 from fravaer_desktop.core.overview import Overview, build_overview
+from fravaer_desktop.core.rule_120 import has_rule_120, one_year_before, rule_120_history_start
 from fravaer_desktop.storage.repositories import Store
 
 if TYPE_CHECKING:

@@ -1,6 +1,7 @@
-"""Counters over all of one employee's spells: 120-day rule, 22-week limit, frequent absence.
+"""Counters over all of one employee's spells: 22-week limit and frequent absence.
 
-All numbers come from the rules table (`core.rules`) or the company's policy.
+All numbers come from the rules table (`core.rules`) or the company's policy. The 120-day rule
+has a module of its own (`core.rule_120`).
 """
 
 from __future__ import annotations
@@ -18,15 +19,6 @@ from fravaer_desktop.core.rules import is_fit_by_law, latest
 
 ONE_DAY = timedelta(days=1)
 DEFAULT_POLICY = AbsencePolicy()
-PROJECTION_DAYS = 60
-
-
-def one_year_before(day: date) -> date:
-    """The same day a year earlier (28 February for a 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return date(day.year - 1, 2, 28)
 
 
 @lru_cache(maxsize=256)  # asked once per employee with the same day
@@ -34,39 +26,6 @@ def months_before(day: date, months: int) -> date:
     """The first day of the month `months` calendar months before `day`'s month."""
     index = day.year * 12 + day.month - 1 - months
     return date(index // 12, index % 12 + 1, 1)
-
-
-def end_of_next_month(day: date) -> date:
-    """Last day of the calendar month after `day`'s month (1 month's notice to a month's end)."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _daily_weights(
-    spells: Iterable[AbsenceSpell], employee: Employee, kinds: set[str], first: date, last: date,
-    ongoing_until: date,
-) -> dict[date, float]:  # fmt: skip
-    """Sick-day weight of every day from `first` to `last` (days without absence left out).
-
-    1 for a full day. A partial day is the share of the contract hours the employee is away;
-    with 0 contract hours a partial day weighs 0.
-    Overlapping spells never count a day twice. An ongoing spell runs until `ongoing_until`.
-    """
-    weights: dict[date, float] = {}
-    for spell in spells:
-        if spell.kind not in kinds:
-            continue
-        start = max(spell.first_day, first)
-        stop = min(spell.last_day or ongoing_until, last)
-        ratio = 1.0
-        if spell.is_partial:
-            hours = spell.partial_hours_per_week or 0.0
-            ratio = min(hours / employee.weekly_hours, 1.0) if employee.weekly_hours > 0 else 0.0
-        day = start
-        while day <= stop:
-            weights[day] = max(weights.get(day, 0.0), ratio)
-            day += ONE_DAY
-    return weights
 
 
 def _sick_periods(
@@ -93,93 +52,6 @@ def _sick_periods(
         else:
             periods.append((first, last))
     return periods
-
-
-def _rolling_count(weights: dict[date, float], day: date) -> float:
-    start = one_year_before(day) + ONE_DAY
-    return sum(w for d, w in weights.items() if start <= d <= day)
-
-
-@dataclass(frozen=True)
-class Rule120Status:
-    """Where an employee with a written 120-day clause stands on `today`."""
-
-    days: float
-    limit: int
-    warn_from: int
-    still_sick: bool
-    day_121: date | None
-    day_129: date | None
-    projected: bool
-
-    @property
-    def warning(self) -> bool:
-        return self.days >= self.warn_from
-
-    def notice_leaves_on(self, notice_day: date) -> date:
-        """Leaving day for notice given on `notice_day`: 1 month to the end of a month."""
-        return end_of_next_month(notice_day)
-
-
-def rule_120_status(
-    employee: Employee, spells: Iterable[AbsenceSpell], today: date
-) -> Rule120Status | None:
-    """The 120-day count (own sickness, calendar days, partial days pro rata, pregnancy never).
-
-    None when the employee has no written clause or is not a salaried employee (funktionær).
-    While the employee is still sick, `day_121`/`day_129` give the window in which notice can be
-    given, projected forward (at the current extent) when it has not been reached yet.
-    """
-    if not has_rule_120(employee):
-        return None
-    rule = latest("regel_120")
-    n = rule.numbers
-    spells = list(spells)
-    current = _current_counted_spell(spells, today)
-    since = rule_120_history_start(spells, today)
-    kinds = set(rule.kinds)
-    actual = _daily_weights(spells, employee, kinds, since, today, today)
-    days = round(_rolling_count(actual, today), 2)
-    if current is None:
-        return Rule120Status(days, n["limit_days"], n["warn_from_day"], False, None, None, False)
-    horizon = today + timedelta(days=PROJECTION_DAYS)
-    projected = _daily_weights(spells, employee, kinds, since, horizon, horizon)
-    day_121 = _first_day_reaching(projected, current.first_day, horizon, n["window_first_day"])
-    day_129 = _first_day_reaching(projected, current.first_day, horizon, n["window_last_day"])
-    return Rule120Status(
-        days, n["limit_days"], n["warn_from_day"], True, day_121, day_129,
-        projected=day_121 is not None and day_121 > today,
-    )  # fmt: skip
-
-
-def has_rule_120(employee: Employee) -> bool:
-    """True when the 120-day rule can apply: a written clause and a salaried employee."""
-    return employee.clause_120_days and employee.salaried
-
-
-def rule_120_history_start(spells: Iterable[AbsenceSpell], today: date) -> date:
-    """The earliest day whose absence `rule_120_status` looks at: far enough back for the
-    rolling 12 months of every day it counts (from the first day of the absence running today).
-
-    `spells` must include the employee's spells that run today.
-    """
-    current = _current_counted_spell(spells, today)
-    return one_year_before(min(today, current.first_day if current else today))
-
-
-def _current_counted_spell(spells: Iterable[AbsenceSpell], today: date) -> AbsenceSpell | None:
-    kinds = latest("regel_120").kinds
-    return next((s for s in spells if s.covers(today) and s.kind in kinds), None)
-
-
-def _first_day_reaching(weights: dict[date, float], start: date, stop: date, target: int):
-    """The first day from `start` on whose rolling 12-month count reaches `target`."""
-    day = start
-    while day <= stop:
-        if weights.get(day) and _rolling_count(weights, day) >= target - 1e-9:
-            return day
-        day += ONE_DAY
-    return None
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ class Employee:
     fleksjob: bool = False
     section_56_from: date | None = None
     section_56_to: date | None = None
+    working_days_per_week: int = 5
     id: int | None = None
 
     def is_employed_on(self, day: date) -> bool:

@@ -13,14 +13,12 @@ from enum import Enum
 from fravaer_desktop.core.absence import joined_absences, within_employment
 from fravaer_desktop.core.counters import (
     FrequentAbsence,
-    Rule120Status,
     SickWeeks,
     frequent_absence,
     months_before,
     paid_sick_weeks,
-    rule_120_status,
 )
-from fravaer_desktop.core.danish import counted, long_date
+from fravaer_desktop.core.danish import counted
 from fravaer_desktop.core.deadlines import deadlines_for
 from fravaer_desktop.core.models import (
     AbsencePolicy,
@@ -28,6 +26,13 @@ from fravaer_desktop.core.models import (
     Company,
     Employee,
     TaskDecision,
+)
+from fravaer_desktop.core.rule_120 import (
+    Rule120Status,
+    count_text,
+    rule_120_status,
+    source_text,
+    window_text,
 )
 from fravaer_desktop.core.rules import default_contact_days, latest, rule_for
 
@@ -286,7 +291,7 @@ def _employee_items(
     status = rule_120_status(employee, spells, today)
     if status is not None:
         overview.rule_120[employee.id] = status
-        if status.warning or status.day_121 is not None:
+        if status.warning or status.has_window:
             items.append(_rule_120_item(employee, status))
     weeks = paid_sick_weeks(employee, spells, today)
     if weeks.weeks > 0:
@@ -314,18 +319,15 @@ def _employee_items(
 
 
 def _rule_120_item(employee: Employee, status: Rule120Status) -> OverviewItem:
+    """The count with its arithmetic, the window for notice (or why there is none) and what
+    the count assumes; due on the last day notice can be given while the window is open."""
     version = latest("regel_120")
-    detail = f"{status.days:.1f}".replace(".", ",").replace(",0", "") + f" af {status.limit} dage"
-    due = None
-    if status.day_121 is not None and status.day_129 is not None:
-        due = status.day_129
-        detail += (
-            f"; 121. sygedag {long_date(status.day_121)}, 129. sygedag {long_date(status.day_129)}"
-            + (" (forventet, hvis fraværet fortsætter)" if status.projected else "")
-        )
+    sentences = [f"{part}." for part in (count_text(status), window_text(status)) if part]
+    detail = " ".join([*sentences, *status.assumptions])
+    due = status.last_notice_day if status.has_window else None
     return OverviewItem(
         "regel_120", employee.id, employee.name, version.title, version.explanation,
-        version.source, due, detail=detail, is_option=True,
+        source_text(), due, detail=detail, is_option=True,
     )  # fmt: skip
 
 

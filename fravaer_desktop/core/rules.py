@@ -322,12 +322,64 @@ RULES: tuple[RuleVersion, ...] = (
         numbers={
             "limit_days": 120,
             "warn_from_day": 100,
-            "window_first_day": 121,
-            "window_last_day": 129,
             "window_months": 12,
             "notice_months": 1,
         },  # fmt: skip
         note="Om fravær på grund af arbejdsskade tæller med, er ikke bekræftet; det tælles ikke.",
+    ),
+    RuleVersion(
+        rule="regel_120_fridage",
+        title="120-dagesreglen: fridage mellem sygedage",
+        explanation=(
+            "Weekender, helligdage og andre fridage tæller som sygedage, når medarbejderen var "
+            "fuldt syg både arbejdsdagen før og arbejdsdagen efter, også når de to sider er "
+            "registreret som to fravær. En fridag i starten eller slutningen af et fravær tæller "
+            "ikke."
+        ),
+        source="Højesteret 16. marts 2022",
+        valid_from=date(2022, 3, 16),
+        kinds=frozenset({OWN}),
+        note=(
+            "danskindustri.dk og skaureipurth.com 17.03.2022; mklaw.dk »Kunsten at tælle til "
+            "120«. Programmet kender kun weekend og helligdage som fridage."
+        ),
+    ),
+    RuleVersion(
+        rule="regel_120_delvis",
+        title="120-dagesreglen: delvist sygefravær",
+        explanation=(
+            "Ved delvist sygefravær tæller kun de timer, medarbejderen faktisk er væk, omregnet "
+            "til dage på arbejdsdagene: timer væk ÷ (ugentlig arbejdstid ÷ arbejdsdage om ugen). "
+            "Der lægges intet til for weekender og fridage."
+        ),
+        source="U2018.815 H",
+        valid_from=date(2018, 1, 1),
+        kinds=frozenset({OWN}),
+        numbers={"default_working_days_per_week": 5},
+        note=(
+            "danskhr.dk »Ny praksis for tælling af 120-dages reglen«; mklaw.dk: 16 timer på en "
+            "uge med 32 timer på 5 dage = 2,5 dage. Dommen er trykt i Ugeskrift for Retsvæsen "
+            "2018; domsdatoen er ikke læst, så reglen bruges fra 1. januar 2018."
+        ),
+    ),
+    RuleVersion(
+        rule="regel_120_vindue",
+        title="120-dagesreglen: hvornår opsigelsen skal gives",
+        explanation=(
+            "Opsigelsen kan gives fra arbejdstidens slutning på 120. sygedag og skal som "
+            "udgangspunkt gives tidligere end 10 kalenderdage efter 120. sygedag, mens "
+            "medarbejderen stadig er syg. Kommer medarbejderen tilbage og bliver syg igen, efter "
+            "at vinduet er lukket, kan der ikke opsiges efter reglen på det grundlag."
+        ),
+        source="Højesteret 19. december 2023 (BS-18339/2023-HJR)",
+        valid_from=date(2023, 12, 19),
+        kinds=frozenset({OWN}),
+        numbers={"days": 10},
+        note=(
+            "domstol.dk; opsigelse sendt efter arbejdstid på 120. sygedag blev godkendt "
+            "(jura360.dk). Den gamle tommelfingerregel »mellem 121. og 129. sygedag« er forkert, "
+            "når medarbejderen vender tilbage imens."
+        ),
     ),
 )
 

@@ -96,6 +96,13 @@ def validate_employee(employee: Employee) -> list[FieldError]:
                 f"Ugentlig arbejdstid skal være mellem 0 og {number(MAX_WEEKLY_HOURS)} timer.",
             )
         )
+    if not 1 <= employee.working_days_per_week <= 7:
+        errors.append(
+            FieldError(
+                "working_days_per_week",
+                "Arbejdsdage om ugen skal være et helt tal mellem 1 og 7, fx 5.",
+            )
+        )
     if employee.employed_to is not None and employee.employed_to < employee.employed_from:
         errors.append(
             FieldError(

@@ -116,3 +116,12 @@ def m002_overview_policy_goals(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_employee_working_days(db: Database) -> None:
+    """The employee's working days a week (the 120-day rule converts partial hours by them)."""
+    db.execute(
+        "ALTER TABLE employees ADD COLUMN working_days_per_week INTEGER NOT NULL DEFAULT 5 "
+        "CHECK (working_days_per_week BETWEEN 1 AND 7)"
+    )

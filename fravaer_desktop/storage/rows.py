@@ -43,7 +43,7 @@ def company_to_row(company: Company) -> dict[str, Any]:
 
 EMPLOYEE_COLUMNS = (
     "id, name, department, job_title, weekly_hours, employed_from, employed_to, salaried, "
-    "clause_120_days, fleksjob, section_56_from, section_56_to"
+    "clause_120_days, fleksjob, section_56_from, section_56_to, working_days_per_week"
 )
 
 
@@ -62,6 +62,7 @@ def employee_from_row(row: dict[str, Any]) -> Employee:
         fleksjob=bool(row["fleksjob"]),
         section_56_from=from_iso(row["section_56_from"]),
         section_56_to=from_iso(row["section_56_to"]),
+        working_days_per_week=int(row["working_days_per_week"]),
     )
 
 
@@ -78,6 +79,7 @@ def employee_to_row(employee: Employee) -> dict[str, Any]:
         "fleksjob": int(employee.fleksjob),
         "section_56_from": to_iso(employee.section_56_from),
         "section_56_to": to_iso(employee.section_56_to),
+        "working_days_per_week": employee.working_days_per_week,
     }
 
 

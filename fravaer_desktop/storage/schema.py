@@ -11,7 +11,11 @@ import sqlite3
 
 MIGRATION_SET = "fravaer"
 #: Every migration in storage/migrations.py, oldest first (see docs/schema_changes.md).
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m002_overview_policy_goals")
+MIGRATION_NAMES: tuple[str, ...] = (
+    "m001_initial",
+    "m002_overview_policy_goals",
+    "m003_employee_working_days",
+)
 #: Where sqlite-utils records applied migrations.
 MIGRATIONS_TABLE = "_sqlite_migrations"
 

@@ -1,9 +1,8 @@
-"""Counters over all of one employee's spells: the 120-day rule, the 22-week limit (§ 24) and
-frequent short absence, each told as a scenario with exact days and dates."""
+"""Counters over all of one employee's spells: the 22-week limit (§ 24) and frequent short
+absence, each told as a scenario with exact days and dates (the 120-day rule: test_rule_120.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -11,12 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fravaer_desktop.core.counters import (
-    end_of_next_month,
     frequent_absence,
     months_before,
-    one_year_before,
     paid_sick_weeks,
-    rule_120_status,
     weeks_text,
 )
 from fravaer_desktop.core.models import AbsenceKind, AbsencePolicy, AbsenceSpell, Employee
@@ -38,215 +34,6 @@ def spell(
     first: date, last: date | None, kind: AbsenceKind = OWN, partial: float | None = None
 ) -> AbsenceSpell:
     return AbsenceSpell(1, first, kind, last, partial_hours_per_week=partial)
-
-
-# --- Calendar helpers ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        pytest.param(date(2026, 11, 23), date(2025, 11, 23), id="an ordinary day"),
-        pytest.param(date(2028, 2, 29), date(2027, 2, 28), id="leap day: 28 February"),
-        pytest.param(date(2026, 1, 1), date(2025, 1, 1), id="New Year's Day"),
-    ],
-)
-def test_one_year_before(day, expected) -> None:
-    assert one_year_before(day) == expected
-
-
-@pytest.mark.parametrize(
-    ("notice_day", "leaves_on"),
-    [
-        pytest.param(date(2026, 4, 5), date(2026, 5, 31), id="notice 5 April: leaves 31 May"),
-        pytest.param(date(2026, 12, 5), date(2027, 1, 31), id="notice in December: 31 January"),
-        pytest.param(date(2028, 1, 31), date(2028, 2, 29), id="notice 31 January 2028: leap day"),
-        pytest.param(date(2026, 1, 31), date(2026, 2, 28), id="notice 31 January 2026"),
-    ],
-)
-def test_120_day_notice_is_one_month_to_the_end_of_a_month(notice_day, leaves_on) -> None:
-    assert end_of_next_month(notice_day) == leaves_on
-
-
-# --- The 120-day rule ------------------------------------------------------------------------
-
-
-COUNTS = [
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 1, 11))],
-        7.0,
-        id="Monday to Sunday: the weekend counts, 7 days",
-    ),
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 1, 18), partial=18.5)],
-        7.0,
-        id="two weeks away 18.5 of 37 hours: half days, 7 days",
-    ),
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 1, 18), partial=50)],
-        14.0,
-        id="partial hours above the contract count as full days, never more",
-    ),
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 1, 14), PREGNANCY)],
-        0.0,
-        id="pregnancy-related sickness is never counted",
-    ),
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 1, 14), CHILD), spell(date(2026, 2, 2), None, OTHER)],
-        0.0,
-        id="a child's sick day and other absence are not counted",
-    ),
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 1, 14), INJURY)],
-        0.0,
-        id="work injury is not counted (not confirmed that it may be)",
-    ),
-    pytest.param(
-        [spell(date(2025, 11, 20), date(2025, 11, 30))],
-        7.0,
-        id="rolling 12 months: only 24-30 November 2025 are inside the window",
-    ),
-    pytest.param(
-        [spell(date(2026, 3, 2), date(2026, 3, 10)), spell(date(2026, 3, 6), date(2026, 3, 12))],
-        11.0,
-        id="overlapping spells never count a day twice",
-    ),
-    pytest.param(
-        [spell(date(2026, 11, 20), None)],
-        4.0,
-        id="an ongoing spell counts up to today",
-    ),
-    pytest.param(
-        [spell(date(2026, 11, 20), date(2026, 12, 10))],
-        4.0,
-        id="days after today never count",
-    ),
-    pytest.param(
-        [spell(TODAY - timedelta(days=400), None)],
-        365.0,
-        id="a spell with no last day that began 400 days ago: the whole 12 months",
-    ),
-]
-
-
-@pytest.mark.parametrize(("spells", "expected"), COUNTS)
-def test_the_120_day_count(spells, expected) -> None:
-    status = rule_120_status(ANNA, spells, TODAY)
-
-    assert status is not None
-    assert status.days == expected
-    assert status.limit == 120
-
-
-def test_the_rolling_window_around_a_leap_day() -> None:
-    # On 29 February 2028 the 12 months run from 1 March 2027.
-    status = rule_120_status(ANNA, [spell(date(2027, 2, 27), date(2027, 3, 2))], date(2028, 2, 29))
-
-    assert status is not None and status.days == 2.0
-
-
-def test_an_employee_with_0_contract_hours_counts_full_days_but_not_partial_ones() -> None:
-    hourly = replace(ANNA, weekly_hours=0)
-    spells = [
-        spell(date(2026, 1, 5), date(2026, 1, 9)),
-        spell(date(2026, 2, 2), date(2026, 2, 8), partial=10),
-    ]
-
-    status = rule_120_status(hourly, spells, TODAY)
-
-    assert status is not None and status.days == 5.0
-
-
-@pytest.mark.parametrize(
-    "employee",
-    [
-        pytest.param(replace(ANNA, clause_120_days=False), id="no written clause"),
-        pytest.param(replace(ANNA, salaried=False), id="not a funktionær"),
-    ],
-)
-def test_the_120_day_rule_needs_a_written_clause_and_a_funktionaer(employee) -> None:
-    assert rule_120_status(employee, [spell(date(2026, 1, 5), None)], TODAY) is None
-
-
-@pytest.mark.parametrize(
-    ("last_day", "days", "warning"),
-    [
-        pytest.param(date(2026, 9, 8), 100.0, True, id="1 June to 8 September: day 100, warn"),
-        pytest.param(date(2026, 9, 7), 99.0, False, id="1 June to 7 September: 99, no warning"),
-    ],
-)
-def test_the_120_day_warning_starts_on_day_100(last_day, days, warning) -> None:
-    status = rule_120_status(ANNA, [spell(date(2026, 6, 1), last_day)], TODAY)
-
-    assert status is not None
-    assert (status.days, status.warning, status.still_sick) == (days, warning, False)
-    assert status.day_121 is None and status.day_129 is None
-
-
-WINDOWS = [
-    pytest.param(
-        [spell(date(2026, 8, 1), None)],
-        115.0,
-        date(2026, 11, 29),
-        date(2026, 12, 7),
-        True,
-        id="sick since 1 August: day 121 on 29 November and day 129 on 7 December, expected",
-    ),
-    pytest.param(
-        [spell(date(2026, 7, 1), None)],
-        146.0,
-        date(2026, 10, 29),
-        date(2026, 11, 6),
-        False,
-        id="sick since 1 July: the window was 29 October to 6 November",
-    ),
-    pytest.param(
-        [spell(date(2026, 1, 5), date(2026, 3, 15)), spell(date(2026, 10, 1), None)],
-        124.0,
-        date(2026, 11, 20),
-        date(2026, 11, 28),
-        False,
-        id="70 days in the spring plus sick since 1 October: day 121 on 20 November",
-    ),
-    pytest.param(
-        [spell(date(2025, 6, 1), date(2025, 7, 10)), spell(TODAY - timedelta(days=400), None)],
-        365.0,
-        date(2026, 1, 7),
-        date(2026, 1, 15),
-        False,
-        id="40 days in 2025 plus an ongoing spell from 400 days ago: day 121 on 7 January",
-    ),
-    pytest.param(
-        [spell(date(2026, 9, 1), None, partial=18.5)],
-        42.0,
-        None,
-        None,
-        False,
-        id="half days since 1 September: 42 days, day 121 beyond the 60-day projection",
-    ),
-]
-
-
-@pytest.mark.parametrize(("spells", "days", "day_121", "day_129", "projected"), WINDOWS)
-def test_the_window_for_notice_right_after_day_120(
-    spells, days, day_121, day_129, projected
-) -> None:
-    status = rule_120_status(ANNA, spells, TODAY)
-
-    assert status is not None and status.still_sick
-    assert status.days == days
-    assert (status.day_121, status.day_129, status.projected) == (day_121, day_129, projected)
-
-
-def test_the_120_day_rule_text_carries_the_cautions() -> None:
-    text = latest("regel_120").explanation
-
-    assert "skriftlig aftale" in text
-    assert "1 måneds varsel til udgangen af en måned" in text
-    assert "Graviditetsrelateret fravær tælles ikke med" in text
-    assert "Fravær på grund af et handicap må heller ikke tælles med" in text
-    assert "Søg råd, før du opsiger" in text
 
 
 # --- 22 weeks in 9 calendar months (§ 24) ---------------------------------------------------
@@ -482,7 +269,7 @@ DAYS = st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31))
     today=DAYS,
     ongoing=st.booleans(),
 )
-def test_splitting_a_spell_in_two_never_changes_the_counted_days(
+def test_splitting_a_spell_in_two_never_changes_the_22_weeks(
     first, length, cut, partial, today, ongoing
 ) -> None:
     cut = min(cut, length - 1)
@@ -493,8 +280,4 @@ def test_splitting_a_spell_in_two_never_changes_the_counted_days(
         spell(first + timedelta(days=cut), None if ongoing else last, partial=partial),
     ]
 
-    a, b = rule_120_status(ANNA, whole, today), rule_120_status(ANNA, split, today)
-    assert a is not None and b is not None
-    assert a.days == pytest.approx(b.days)
-    assert 0 <= a.days <= 366
     assert paid_sick_weeks(ANNA, whole, today).weeks == paid_sick_weeks(ANNA, split, today).weeks

@@ -321,12 +321,14 @@ def test_the_120_day_item_shows_the_count_and_the_window_while_still_sick() -> N
     item = next(i for i in result.items if i.rule == "regel_120")
 
     assert item.detail == (
-        "115 af 120 dage; 121. sygedag 29. november 2026, 129. sygedag 7. december 2026 "
-        "(forventet, hvis fraværet fortsætter)"
+        "113 af 120 dage: 81 hele sygedage + 32 fridage imellem. 120. sygedag forventes "
+        "30. november 2026, hvis fraværet fortsætter: opsigelse tidligst den dag efter "
+        "arbejdstid, senest 9. december 2026. Arbejdsdage: 5 dage om ugen, regnet på "
+        "hverdage; weekend og helligdage er fridage. Andre faste fridage kender programmet ikke."
     )
-    assert item.due == date(2026, 12, 7) and item.is_option
-    assert item.source == "Funktionærloven § 5, stk. 2"
-    assert result.rule_120[1].days == 115.0
+    assert item.due == date(2026, 12, 9) and item.is_option
+    assert item.source.startswith("Funktionærloven § 5, stk. 2; Højesteret 16. marts 2022")
+    assert result.rule_120[1].days == 113
 
 
 def test_no_120_day_item_without_a_written_clause() -> None:
@@ -342,7 +344,8 @@ def test_the_120_day_warning_from_day_100_after_the_employee_is_back() -> None:
 
     item = next(i for i in overview(spells, employees=(anna,)).items if i.rule == "regel_120")
 
-    assert (item.detail, item.due) == ("110 af 120 dage", None)
+    assert item.detail.startswith("110 af 120 dage: 80 hele sygedage + 30 fridage imellem. ")
+    assert item.due is None
 
 
 def test_the_22_week_warning_counts_an_old_ended_spell() -> None:

@@ -524,6 +524,7 @@ def test_a_saved_schema_v2_file_opens_with_this_version_and_keeps_its_data(
     assert schema_version(db) == len(known_migration_names())
     lone, kim = sorted(store.employees.list_all(), key=lambda e: e.name, reverse=True)
     assert (lone.name, lone.clause_120_days, kim.weekly_hours) == ("Lone Ærø", True, 32.0)
+    assert (lone.working_days_per_week, kim.working_days_per_week) == (5, 5)  # v3: the default
     [decision] = store.decisions.all()
     assert (decision.rule, decision.employee_id, decision.due) == (
         "samtale",

@@ -359,11 +359,21 @@ def test_the_120_day_counter_shows_employees_with_the_clause_and_opens_them(wind
     page.reload()
     side = page.side
     assert side.rule_120_list.isVisible()
-    assert side.rule_120_list.item(0).text() == "Anna Jensen: 10 af 120 dage"
+    # Tuesday 1 to Thursday 10 September: 8 sick working days and the weekend between them.
+    assert side.rule_120_list.item(0).text() == (
+        "Anna Jensen: 10 af 120 dage: 8 hele sygedage + 2 fridage imellem"
+    )
+    assert "5 dage om ugen" in side.rule_120_list.item(0).toolTip()
     assert "Søg råd før en opsigelse" in side.rule_120_note.text()
     side.rule_120_list.itemActivated.emit(side.rule_120_list.item(0))
     assert window.navigation.currentItem().text() == "Medarbejdere"
     assert window.employees_page.table.selected_row().name == "Anna Jensen"
+    shown = window.employees_page.detail.rule_120_label
+    assert not shown.isHidden()
+    assert shown.text().startswith(
+        "120-dagesreglen: 10 af 120 dage: 8 hele sygedage + 2 fridage imellem. Arbejdsdage: 5 "
+    )
+    assert "Højesteret 19. december 2023" in shown.text()
 
 
 def test_the_nobody_absent_line_opens_nothing(window):

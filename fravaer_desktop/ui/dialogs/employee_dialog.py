@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -51,6 +52,13 @@ class EmployeeDialog(SaveDialog):
         self.hours_edit.setDecimals(1)
         self.hours_edit.setSuffix(" timer")
         self.hours_edit.setValue(e.weekly_hours)
+        self.days_edit = QSpinBox()
+        self.days_edit.setRange(1, 7)
+        self.days_edit.setSuffix(" dage")
+        self.days_edit.setValue(e.working_days_per_week)
+        self.days_edit.setToolTip(
+            "Bruges til at omregne delvist sygefravær til dage i 120-dagesreglen."
+        )
         self.start_edit = DateField(e.employed_from)
         self.end_edit = OptionalDateField("Ansat til og med:", e.employed_to, today)
         self.salaried = QCheckBox("Funktionær (funktionærloven gælder)")
@@ -70,6 +78,9 @@ class EmployeeDialog(SaveDialog):
         self.errors.add_row(self.form, "A&fdeling:", self.department_edit, "department")
         self.errors.add_row(self.form, "&Stilling:", self.job_edit, "job_title")
         self.errors.add_row(self.form, "&Arbejdstid pr. uge:", self.hours_edit, "weekly_hours")
+        self.errors.add_row(
+            self.form, "Arbejds&dage pr. uge:", self.days_edit, "working_days_per_week"
+        )
         self.errors.add_row(self.form, "Ansat &fra:", self.start_edit, "employed_from")
         self.errors.add_row(self.form, "Fratrædelse:", self.end_edit, "employed_to")
         self.form.addRow("", self.salaried)
@@ -95,6 +106,7 @@ class EmployeeDialog(SaveDialog):
             department=self.department_edit.currentText().strip(),
             job_title=self.job_edit.text().strip(),
             weekly_hours=self.hours_edit.value(),
+            working_days_per_week=self.days_edit.value(),
             employed_from=self.start_edit.date_value(),
             employed_to=self.end_edit.value(),
             salaried=self.salaried.isChecked(),

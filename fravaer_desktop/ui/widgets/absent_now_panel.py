@@ -18,16 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fravaer_desktop.core.danish import long_date, number
+from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.overview import Overview
+from fravaer_desktop.core.rule_120 import count_text, window_text
 from fravaer_desktop.ui.note_style import note_style
 
 EMPLOYEE_ROLE = Qt.ItemDataRole.UserRole
 WARNING_COLOUR = QColor("#b3261e")
 RULE_120_NOTE = (
     "Egen sygdom med løn de seneste 12 måneder, hos medarbejdere med en skriftlig "
-    "120-dagesaftale. Graviditetsrelateret fravær tælles ikke med. Fravær på grund af et "
-    "handicap må heller ikke tælles med, men det kan programmet ikke skelne. Søg råd før en "
+    "120-dagesaftale. Fridage tæller kun mellem to hele sygedage, og delvist fravær tæller de "
+    "timer, medarbejderen er væk. Graviditetsrelateret fravær tælles ikke med. Fravær på grund "
+    "af et handicap må heller ikke tælles med, men det kan programmet ikke skelne. Søg råd før en "
     "opsigelse."
 )
 
@@ -115,8 +117,11 @@ class AbsentNowPanel(QWidget):
         for employee_id, status in sorted(
             overview.rule_120.items(), key=lambda pair: names.get(pair[0], "")
         ):
-            text = f"{names.get(employee_id, '')}: {number(status.days)} af {status.limit} dage"
-            row = self._add(self.rule_120_list, text, employee_id)
+            lines = [f"{names.get(employee_id, '')}: {count_text(status)}", window_text(status)]
+            row = self._add(
+                self.rule_120_list, "\n".join(line for line in lines if line), employee_id
+            )
+            row.setToolTip(" ".join(status.assumptions))
             if status.warning:
                 row.setForeground(QBrush(WARNING_COLOUR))
         has_any = bool(overview.rule_120)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fravaer_desktop.core.absence import day_statuses, total_figures, within_employment
 from fravaer_desktop.core.danish import counted, number, short_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
+from fravaer_desktop.core.rule_120 import count_text, rule_120_status, source_text, window_text
 from fravaer_desktop.ui.models.spell_table import SpellTableModel
 from fravaer_desktop.ui.widgets.flow_layout import flow_of
 from fravaer_desktop.ui.widgets.table_view import RowTableView
@@ -46,6 +47,18 @@ def employee_facts(employee: Employee) -> str:
         start, end = short_date(employee.section_56_from), short_date(employee.section_56_to)
         parts.append(f"§ 56-aftale {start} til {end}")
     return " · ".join(parts)
+
+
+def rule_120_text(employee: Employee, spells: list[AbsenceSpell], today: date) -> str:
+    """The 120-day count with its arithmetic, the window for notice and the assumptions, or ''
+    for an employee the rule cannot apply to (no written clause, or not a funktionær)."""
+    status = rule_120_status(employee, spells, today)
+    if status is None:
+        return ""
+    sentences = [f"{part}." for part in (count_text(status), window_text(status)) if part]
+    return " ".join(
+        ["120-dagesreglen:", *sentences, *status.assumptions, f"Kilde: {source_text()}."]
+    )
 
 
 def legend_chip(colour: QColor, text: str) -> QWidget:
@@ -94,6 +107,9 @@ class EmployeeDetail(QWidget):
         self.name_label.setWordWrap(True)  # a long name must not widen the page
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
+        self.rule_120_label = QLabel()
+        self.rule_120_label.setWordWrap(True)
+        self.rule_120_label.setAccessibleName("120-dagesreglen")
         for label in (self.name_label, self.facts_label):  # names, departments: never markup
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.year = QSpinBox()
@@ -138,6 +154,7 @@ class EmployeeDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
+        layout.addWidget(self.rule_120_label)
         layout.addLayout(buttons)
         layout.addLayout(year_row)
         layout.addWidget(self.year_strip)
@@ -167,6 +184,9 @@ class EmployeeDetail(QWidget):
         else:
             self.name_label.setText(employee.name)
             self.facts_label.setText(employee_facts(employee))
+        rule_120 = rule_120_text(employee, spells, self._today) if employee else ""
+        self.rule_120_label.setText(rule_120)
+        self.rule_120_label.setVisible(bool(rule_120))
         self.model.set_rows(spells)
         self.spell_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self._show_year()
