@@ -201,7 +201,7 @@ _OWN = AbsenceKind.OWN_SICKNESS
 
 #: Notes are short practical agreements only, never a diagnosis or symptom.
 _PLANS: dict[str, tuple[_Plan, ...]] = {
-    # 98 own-sickness days in the last 12 months, with the 120-day clause.
+    # With the 120-day clause, sick again since 20 days ago: day 120 comes in about two weeks.
     "near_120": (
         _Plan(330, 2),
         _Plan(290, 3),
@@ -210,7 +210,7 @@ _PLANS: dict[str, tuple[_Plan, ...]] = {
         _Plan(120, 14, note="Fastholdelsesplan aftalt og underskrevet"),
         _Plan(80, 3),
         _Plan(45, 1),
-        _Plan(20, 10),
+        _Plan(20, None, note="Ringer hver fredag om status"),
     ),
     "partial_return": (
         _Plan(560, 49, note="Ringer hver mandag om status"),

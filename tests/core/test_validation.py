@@ -339,6 +339,12 @@ REFUSED_EMPLOYEES = [
         "Ugentlig arbejdstid skal være mellem 0 og 80 timer.",
         id="negative weekly hours",
     ),
+    pytest.param(
+        replace(ANNA, working_days_per_week=0),
+        "working_days_per_week",
+        "Arbejdsdage om ugen skal være et helt tal mellem 1 og 7, fx 5.",
+        id="no working days a week",
+    ),
 ]
 
 

@@ -75,6 +75,8 @@ def test_add_employee_through_the_page(qtbot, window, drive_modal):
         dialog.department_edit.setCurrentText("Café")
         qtbot.keyClicks(dialog.job_edit, "Barista")
         dialog.hours_edit.setValue(25)
+        assert dialog.days_edit.value() == 5  # the usual week unless the user says otherwise
+        dialog.days_edit.setValue(4)
         dialog.start_edit.set_date(date(2024, 5, 1))
         dialog.clause_120.setChecked(True)
         dialog.save_button.click()
@@ -87,6 +89,7 @@ def test_add_employee_through_the_page(qtbot, window, drive_modal):
         "Café", 25, date(2024, 5, 1),
     )  # fmt: skip
     assert stored.clause_120_days and stored.salaried and not stored.fleksjob
+    assert stored.working_days_per_week == 4
     page = window.employees_page
     assert "Carla Holm" in [e.name for e in page.model.rows()]
     assert page.detail.name_label.text() == "Carla Holm"
