@@ -154,9 +154,7 @@ def test_the_status_of_a_partial_return_is_printed_for_the_whole_absence(
     from pypdf import PdfReader
 
     anna = company_store.employees.list_all()[0]
-    company_store.absences.add(
-        AbsenceSpell(anna.id, date(2026, 9, 7), last_day=date(2026, 10, 25))
-    )
+    company_store.absences.add(AbsenceSpell(anna.id, date(2026, 9, 7), last_day=date(2026, 10, 25)))
     partial = company_store.absences.add(
         AbsenceSpell(anna.id, date(2026, 10, 26), partial_hours_per_week=18.5)
     )
@@ -187,3 +185,30 @@ def test_the_status_of_an_absence_left_open_when_the_employment_ended_ends_with_
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Sidste fraværsdag\n13. november 2026" in text
     assert "I gang" not in text
+
+
+def test_the_status_printout_shows_the_120_day_count_its_arithmetic_and_window(
+    company_store: Store, today: date
+) -> None:
+    """Sick from Monday 3 August 2026 and still sick on 23 November: 113 days (81 sick working
+    days and the 32 weekend days between them); day 120 is expected on 30 November."""
+    import io
+
+    from pypdf import PdfReader
+
+    carl = company_store.employees.add(
+        Employee(name="Carl Holm", employed_from=date(2015, 1, 1), clause_120_days=True)
+    )
+    spell = company_store.absences.add(
+        AbsenceSpell(employee_id=carl.id, first_day=date(2026, 8, 3))
+    )
+
+    pdf = absence_status_pdf(company_store, spell.id)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+
+    assert today == date(2026, 11, 23)
+    assert "113 af 120 dage: 81 hele sygedage + 32 fridage imellem." in text
+    assert "120. sygedag forventes 30. november 2026" in text
+    assert "senest 9. december 2026" in text
+    assert "Højesteret 16. marts 2022" in text

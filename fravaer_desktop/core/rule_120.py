@@ -290,6 +290,16 @@ def _assumptions(
 def count_text(status: Rule120Status) -> str:
     """'112,5 af 120 dage: 100 hele sygedage + 8 fridage imellem + 33 timer delvist fravær
     (÷ 7,4 timer pr. arbejdsdag = 4,5 dage)'."""
+    return f"{headline_text(status)}: {arithmetic_text(status)}"
+
+
+def headline_text(status: Rule120Status) -> str:
+    """'112,5 af 120 dage'."""
+    return f"{_decimal(status.days)} af {status.limit} dage"
+
+
+def arithmetic_text(status: Rule120Status) -> str:
+    """How the count is made up: full sick days + days off between them + partial hours."""
     c = status.count
     parts = [counted(c.full_days, "hel sygedag", "hele sygedage")]
     if c.days_off:
@@ -299,7 +309,21 @@ def count_text(status: Rule120Status) -> str:
             f"{_decimal(c.partial_hours)} timer delvist fravær (÷ {_decimal(c.hours_per_day)} "
             f"timer pr. arbejdsdag = {_decimal(c.partial_days)} dage)"
         )
-    return f"{_decimal(status.days)} af {status.limit} dage: " + " + ".join(parts)
+    return " + ".join(parts)
+
+
+def short_window_text(status: Rule120Status) -> str:
+    """The window in a few words, for a list line; '' when day 120 is neither reached nor near."""
+    if status.day_120 is None or status.last_notice_day is None:
+        return ""
+    last = long_date(status.last_notice_day)
+    if status.window is NoticeWindow.OPEN:
+        return f"Opsigelse mulig nu, senest {last}"
+    if status.window is NoticeWindow.EXPECTED:
+        return f"120. sygedag ventes {long_date(status.day_120)}; opsigelse senest {last}"
+    if status.window is NoticeWindow.NOT_SICK_TODAY:
+        return f"Ikke syg i dag; vinduet lukker {last}"
+    return f"Ingen – vinduet lukkede {last}"
 
 
 def _decimal(value: float) -> str:

@@ -361,7 +361,7 @@ def test_the_120_day_counter_shows_employees_with_the_clause_and_opens_them(wind
     assert side.rule_120_list.isVisible()
     # Tuesday 1 to Thursday 10 September: 8 sick working days and the weekend between them.
     assert side.rule_120_list.item(0).text() == (
-        "Anna Jensen: 10 af 120 dage: 8 hele sygedage + 2 fridage imellem"
+        "Anna Jensen: 10 af 120 dage\n8 hele sygedage + 2 fridage imellem"
     )
     assert "5 dage om ugen" in side.rule_120_list.item(0).toolTip()
     assert "Søg råd før en opsigelse" in side.rule_120_note.text()

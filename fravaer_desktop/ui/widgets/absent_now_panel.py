@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.overview import Overview
-from fravaer_desktop.core.rule_120 import count_text, window_text
+from fravaer_desktop.core.rule_120 import (
+    arithmetic_text,
+    headline_text,
+    short_window_text,
+    window_text,
+)
 from fravaer_desktop.ui.note_style import note_style
 
 EMPLOYEE_ROLE = Qt.ItemDataRole.UserRole
@@ -117,11 +122,11 @@ class AbsentNowPanel(QWidget):
         for employee_id, status in sorted(
             overview.rule_120.items(), key=lambda pair: names.get(pair[0], "")
         ):
-            lines = [f"{names.get(employee_id, '')}: {count_text(status)}", window_text(status)]
-            row = self._add(
-                self.rule_120_list, "\n".join(line for line in lines if line), employee_id
-            )
-            row.setToolTip(" ".join(status.assumptions))
+            name = names.get(employee_id, "")
+            lines = [f"{name}: {headline_text(status)}", arithmetic_text(status)]
+            text = "\n".join(line for line in (*lines, short_window_text(status)) if line)
+            row = self._add(self.rule_120_list, text, employee_id)
+            row.setToolTip("\n".join([window_text(status), *status.assumptions]).strip())
             if status.warning:
                 row.setForeground(QBrush(WARNING_COLOUR))
         has_any = bool(overview.rule_120)
