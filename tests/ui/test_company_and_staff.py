@@ -94,6 +94,7 @@ def test_add_employee_through_the_page(qtbot, window, drive_modal):
     assert "Carla Holm" in [e.name for e in page.model.rows()]
     assert page.detail.name_label.text() == "Carla Holm"
     assert "120-dagesaftale" in page.detail.facts_label.text()
+    assert "25 timer/uge på 4 dage" in page.detail.facts_label.text()
 
 
 def test_employee_without_name_or_with_end_before_start_is_refused(qtbot, company_store, today):

@@ -33,7 +33,10 @@ from fravaer_desktop.ui.widgets.year_strip import (
 
 def employee_facts(employee: Employee) -> str:
     parts = [p for p in (employee.department, employee.job_title) if p]
-    parts.append(f"{number(employee.weekly_hours)} timer/uge")
+    hours = f"{number(employee.weekly_hours)} timer/uge"
+    if employee.working_days_per_week != 5:  # the usual week is not worth a word
+        hours += f" på {counted(employee.working_days_per_week, 'dag', 'dage')}"
+    parts.append(hours)
     employed = f"ansat fra {short_date(employee.employed_from)}"
     if employee.employed_to:  # past or coming (under notice): the same words fit both
         employed += f" til og med {short_date(employee.employed_to)}"
