@@ -121,10 +121,12 @@ FALLBACK_TEXT = CalendarText(
 
 #: Rules that never go into a calendar, which others may see: the 120-day window would announce
 #: that a sick employee may be dismissed. The Overblik shows it; the calendar does not.
-#: "delvis_fravaer" is a condition on the other rules (under 4 hours a week), never a task.
+#: "delvis_fravaer" is a condition on the other rules (under 4 hours a week), and "indkaldelse"
+#: the notice for inviting to a conversation: neither is ever a task of its own.
 NOT_IN_CALENDAR = frozenset(
-    {"regel_120", "regel_120_fridage", "regel_120_delvis", "regel_120_vindue", "delvis_fravaer"}
-)
+    {"regel_120", "regel_120_fridage", "regel_120_delvis", "regel_120_vindue", "delvis_fravaer",
+     "indkaldelse"}
+)  # fmt: skip
 
 
 def calendar_items(items: Iterable[OverviewItem], today: date) -> list[OverviewItem]:

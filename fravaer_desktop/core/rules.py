@@ -424,6 +424,19 @@ POLICIES: tuple[RuleVersion, ...] = (
             "sygeforløb er ikke hyppigt fravær. Graviditetsrelateret fravær tæller aldrig."
         ),
     ),
+    RuleVersion(
+        rule="indkaldelse",
+        title="Varsel ved indkaldelse til samtale",
+        explanation=(
+            "Giv medarbejderen mindst 2 arbejdsdages varsel til en samtale, så der er tid til at "
+            "forberede sig og tage en bisidder med. Loven kræver ikke et bestemt varsel."
+        ),
+        source="Virksomhedens politik",
+        valid_from=date(2000, 1, 1),
+        kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
+        numbers={"min_notice_working_days": 2},
+        note="God praksis, ikke lov; kan ændres her.",
+    ),
 )
 
 #: Ready-made contact routines offered in the settings (fraværsdage, day 1 = første fraværsdag).
