@@ -125,3 +125,96 @@ def m003_employee_working_days(db: Database) -> None:
         "ALTER TABLE employees ADD COLUMN working_days_per_week INTEGER NOT NULL DEFAULT 5 "
         "CHECK (working_days_per_week BETWEEN 1 AND 7)"
     )
+
+
+@migrations()
+def m004_conversations(db: Database) -> None:
+    """Guided conversations (drafts, notes per section, agreed steps, printed minutes) and
+    requests for documentation of an absence."""
+    db.execute(
+        """
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+            spell_id INTEGER REFERENCES absence_spells(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('sygefravaerssamtale', 'fravaerssamtale',
+                'kontaktsamtale', 'tilbage_til_arbejde', 'mulighedserklaering')),
+            status TEXT NOT NULL DEFAULT 'kladde' CHECK (status IN ('kladde', 'holdt')),
+            invited_on TEXT NOT NULL,
+            meeting_on TEXT NOT NULL,
+            meeting_time TEXT NOT NULL,
+            form TEXT NOT NULL CHECK (form IN ('fremmoede', 'telefon', 'video')),
+            place TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT '',
+            companion_offered INTEGER NOT NULL DEFAULT 1,
+            purpose TEXT NOT NULL DEFAULT '',
+            agreements TEXT NOT NULL DEFAULT '',
+            expected_return TEXT,
+            over_8_weeks TEXT CHECK (over_8_weeks IS NULL
+                                     OR over_8_weeks IN ('ja', 'nej', 'ved_ikke')),
+            next_contact_on TEXT,
+            held_on TEXT,
+            changed_at TEXT NOT NULL,
+            CHECK (status = 'kladde' OR held_on IS NOT NULL)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_conversations_employee ON conversations(employee_id)")
+    # Two drafts of the same conversation would split the notes between them.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_conversations_one_draft ON conversations"
+        "(employee_id, kind, IFNULL(spell_id, 0)) WHERE status = 'kladde'"
+    )
+    db.execute(
+        """
+        CREATE TABLE conversation_notes (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            section TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, section)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE conversation_steps (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('delvis_tilbagevenden', 'mulighedserklaering',
+                'fastholdelsesplan', 'fast_track', 'andet')),
+            text TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            responsible TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE conversation_minutes (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            printed_on TEXT NOT NULL,
+            printed_at TEXT NOT NULL,
+            pdf BLOB NOT NULL,
+            UNIQUE (conversation_id, version)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE document_requests (
+            id INTEGER PRIMARY KEY,
+            employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+            spell_id INTEGER REFERENCES absence_spells(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('tro_og_love', 'friattest', 'mulighedserklaering',
+                'varighedserklaering')),
+            requested_on TEXT NOT NULL,
+            deliver_by TEXT NOT NULL CHECK (deliver_by >= requested_on),
+            paid_by TEXT NOT NULL CHECK (paid_by IN ('arbejdsgiver', 'medarbejder')),
+            received_on TEXT CHECK (received_on IS NULL OR received_on >= requested_on)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_document_requests_employee ON document_requests(employee_id)")

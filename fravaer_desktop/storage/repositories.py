@@ -20,6 +20,10 @@ from fravaer_desktop.core.validation import (
     validate_employee,
     validate_spell,
 )
+from fravaer_desktop.storage.conversation_repository import (
+    ConversationRepository,
+    DocumentRequestRepository,
+)
 from fravaer_desktop.storage.followup_repositories import (
     DecisionRepository,
     GoalRepository,
@@ -39,7 +43,6 @@ from fravaer_desktop.storage.rows import (
 
 if TYPE_CHECKING:
     from fravaer_desktop.storage.database import CompanyDatabase
-
 
 
 ONE_DAY = timedelta(days=1)
@@ -182,7 +185,6 @@ class EmployeeRepository:
                 )
             )
         return errors
-
 
     def _open_partial_spells_beyond(self, employee: Employee) -> list[FieldError]:
         """Fewer weekly hours than an open partial absence has hours away is impossible."""
@@ -372,3 +374,5 @@ class Store:
         self.decisions = DecisionRepository(db, today)
         self.policy = PolicyRepository(db)
         self.goals = GoalRepository(db)
+        self.conversations = ConversationRepository(db, self.absences.for_employee, today)
+        self.document_requests = DocumentRequestRepository(db, self.absences.for_employee, today)

@@ -15,6 +15,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_overview_policy_goals",
     "m003_employee_working_days",
+    "m004_conversations",
 )
 #: Where sqlite-utils records applied migrations.
 MIGRATIONS_TABLE = "_sqlite_migrations"

@@ -538,3 +538,24 @@ def test_a_saved_schema_v2_file_opens_with_this_version_and_keeps_its_data(
     partial = next(s for s in store.absences.all() if s.employee_id == kim.id)
     assert partial.partial_hours_per_week == 16.0
     db.close()
+
+
+def test_a_saved_schema_v3_file_opens_with_this_version_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "schema_v3.sqlite"
+    shutil.copyfile(DATA / "schema_v3.sqlite", path)
+    assert [name for _, name in migration_rows(path)][-1] == "m003_employee_working_days"
+
+    db = open_database(path)
+    store = Store(db, today=lambda: date(2026, 12, 7))
+
+    assert schema_version(db) == len(known_migration_names())
+    lone, kim = sorted(store.employees.list_all(), key=lambda e: e.name, reverse=True)
+    assert (lone.name, kim.working_days_per_week) == ("Lone Ærø", 4)
+    assert [d.rule for d in store.decisions.all()] == ["samtale"]
+    assert len(store.absences.all()) == 2
+    # v4: no conversations or documentation requests yet, and both can be stored.
+    assert store.conversations.for_employee(lone.id) == []
+    assert store.document_requests.all() == []
+    db.close()
