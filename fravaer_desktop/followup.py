@@ -55,8 +55,9 @@ def todays_follow_up(
     spells = store.absences.between(start, today)
     spells += _older_spells_for_rule_120(store, employees, spells, start, today)
     overview = build_overview(
-        store.company.get(), employees, spells, store.decisions.all(), policy, today
-    )
+        store.company.get(), employees, spells, store.decisions.all(), policy, today,
+        store.conversations.all(), store.document_requests.all(),
+    )  # fmt: skip
     goals = store.goals.all() if with_goals else []
     if not goals:
         return overview, None
@@ -84,6 +85,8 @@ def employee_overview(store: Store, employee_id: int) -> Overview:
         [d for d in store.decisions.all() if d.employee_id == employee_id],
         policy,
         today,
+        store.conversations.for_employee(employee_id),
+        store.document_requests.for_employee(employee_id),
     )
 
 

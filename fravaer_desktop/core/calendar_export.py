@@ -109,6 +109,21 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
             "gøre sammen, ikke om hvad medarbejderen fejler."
         ),
     ),
+    "naeste_kontakt": CalendarText(
+        title="Aftalt kontakt med {name} – {date}",
+        why="I aftalte at tale sammen igen denne dag. Hør, hvordan det går.",
+        show_source=False,
+    ),
+    "aftalt_skridt": CalendarText(
+        title="Aftale med {name} – senest {date}",
+        why="Noget, I har aftalt, skal være gjort senest denne dag. Hvad, står i Fravær.",
+        show_source=False,
+    ),
+    "dokumentation": CalendarText(
+        title="Frist for dokumentation fra {name} – {date}",
+        why="Fristen for den dokumentation, du har bedt om, er denne dag.",
+        show_source=False,
+    ),
 }
 
 #: For a rule this module does not know yet: says nothing but who and when.

@@ -31,6 +31,17 @@ class ConversationKind(StrEnum):
     OPPORTUNITY = "mulighedserklaering"  # meeting on mulighedserklæring part 1
 
     @property
+    def title(self) -> str:
+        """The short name the Overblik uses (the guides hold the long texts)."""
+        return {
+            "sygefravaerssamtale": "Sygefraværssamtale",
+            "fravaerssamtale": "Fraværssamtale",
+            "kontaktsamtale": "Kontaktsamtale",
+            "tilbage_til_arbejde": "Tilbage-til-arbejde-samtale",
+            "mulighedserklaering": "Møde om mulighedserklæring",
+        }[self]
+
+    @property
     def needs_ongoing_absence(self) -> bool:
         """A § 7a conversation, a contact talk and the mulighedserklæring meeting are about an
         absence running now; a frequent-absence talk and a return talk are not."""
@@ -286,6 +297,15 @@ def check_held(
         if held_on is not None and step.due is not None and step.due < held_on:
             errors.append(FieldError("steps", f"Fristen for '{step.title}' ligger før samtalen."))
     return errors
+
+
+#: The documentation kinds by their id in core.guides, with the short name the Overblik uses.
+DOCUMENT_TITLES = {
+    "tro_og_love": "Tro og love-erklæring",
+    "friattest": "Friattest",
+    "mulighedserklaering": "Mulighedserklæring",
+    "varighedserklaering": "Varighedserklæring",
+}
 
 
 class PaidBy(StrEnum):

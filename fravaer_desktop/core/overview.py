@@ -11,6 +11,12 @@ from datetime import date, timedelta
 from enum import Enum
 
 from fravaer_desktop.core.absence import joined_absences, within_employment
+from fravaer_desktop.core.conversation import (
+    DOCUMENT_TITLES,
+    Conversation,
+    ConversationKind,
+    DocumentRequest,
+)
 from fravaer_desktop.core.counters import (
     FrequentAbsence,
     SickWeeks,
@@ -18,7 +24,7 @@ from fravaer_desktop.core.counters import (
     months_before,
     paid_sick_weeks,
 )
-from fravaer_desktop.core.danish import counted
+from fravaer_desktop.core.danish import counted, long_date
 from fravaer_desktop.core.deadlines import deadlines_for
 from fravaer_desktop.core.models import (
     AbsencePolicy,
@@ -26,6 +32,7 @@ from fravaer_desktop.core.models import (
     Company,
     Employee,
     TaskDecision,
+    TaskStatus,
 )
 from fravaer_desktop.core.rule_120 import (
     Rule120Status,
@@ -150,13 +157,27 @@ def build_overview(
     decisions: Iterable[TaskDecision],
     policy: AbsencePolicy,
     today: date,
+    conversations: Iterable[Conversation] = (),
+    document_requests: Iterable[DocumentRequest] = (),
 ) -> Overview:
-    """Everything the manager should do or know today, with stored decisions applied."""
+    """Everything the manager should do or know today, with stored decisions applied.
+
+    Held conversations close what they were held for (the § 7a conversation of the absence, the
+    talk about frequent absence, an earlier agreed contact); their next contact and agreed steps,
+    and the documentation asked for, become items of their own.
+    """
     salary_paid = company.pays_salary_during_sickness if company else True
     by_key = {d.key: d for d in decisions}
     by_employee: dict[int, list[AbsenceSpell]] = {}
     for spell in spells:
         by_employee.setdefault(spell.employee_id, []).append(spell)
+    talks: dict[int, list[Conversation]] = {}
+    for conversation in conversations:
+        talks.setdefault(conversation.employee_id, []).append(conversation)
+    requests: dict[int, list[DocumentRequest]] = {}
+    for request in document_requests:
+        requests.setdefault(request.employee_id, []).append(request)
+    held_for: dict[tuple, TaskDecision] = {}  # item key -> "done by holding the conversation"
     overview = Overview(today)
     follow_from = months_before(today, FOLLOW_UP_MONTHS)
     for employee in employees:
@@ -165,16 +186,33 @@ def build_overview(
         for whole, parts in joined_absences(own):
             if whole.first_day > today or (whole.last_day and whole.first_day < follow_from):
                 continue
-            overview.items.extend(_spell_items(employee, whole, salary_paid, policy, today))
+            spell_items = _spell_items(employee, whole, salary_paid, policy, today)
+            overview.items.extend(spell_items)
+            held_for.update(
+                _closed_by_conversations(spell_items, parts, talks.get(employee.id, []))
+            )
             current = next((part for part in parts if part.covers(today)), None)
             if current is not None:  # today's extent; the day number counts the whole absence
                 day_number = (today - whole.first_day).days + 1
                 overview.absent_now.append(
                     AbsentNow(employee.id, employee.name, current, day_number)
                 )
-        overview.items.extend(_employee_items(overview, employee, own, policy, today))
+        employee_items = _employee_items(overview, employee, own, policy, today)
+        overview.items.extend(employee_items)
+        own_talks = talks.get(employee.id, [])
+        held_for.update(_closed_by_conversations(employee_items, [], own_talks))
+        agreed = _agreed_items(employee, own_talks) + _document_items(
+            employee, requests.get(employee.id, [])
+        )
+        held_for.update({i.key: i.decision for i in agreed if i.decision is not None})
+        overview.items.extend(agreed)
     applied = [
-        _with_decision(item, _decision_in_force(item, by_key.get(item.key), by_employee, today))
+        _with_decision(
+            item,
+            _decision_in_force(
+                item, by_key.get(item.key) or held_for.get(item.key), by_employee, today
+            ),
+        )
         for item in overview.items
     ]
     overview.items[:] = applied
@@ -234,8 +272,15 @@ def _spell_items(
             continue  # e.g. the jobcenter's first talk: it does not happen after the return
         items.append(
             OverviewItem(
-                deadline.rule, employee.id, employee.name, deadline.title, deadline.explanation,
-                deadline.source, deadline.due, spell.id, deadline.is_option,
+                deadline.rule,
+                employee.id,
+                employee.name,
+                deadline.title,
+                deadline.explanation,
+                deadline.source,
+                deadline.due,
+                spell.id,
+                deadline.is_option,
                 is_milestone=deadline.is_milestone,
             )  # fmt: skip
         )
@@ -276,8 +321,15 @@ def _contact_items(
             break  # the employee is known to be back by then
         items.append(
             OverviewItem(
-                "kontakt", employee.id, employee.name, f"{version.title} (dag {day_number})",
-                version.explanation, version.source, due, spell.id, is_option=False,
+                "kontakt",
+                employee.id,
+                employee.name,
+                f"{version.title} (dag {day_number})",
+                version.explanation,
+                version.source,
+                due,
+                spell.id,
+                is_option=False,
             )  # fmt: skip
         )
     return items
@@ -301,8 +353,14 @@ def _employee_items(
         detail = f"{weeks.weeks:.1f}".replace(".", ",") + f" af {weeks.limit} uger"
         items.append(
             OverviewItem(
-                "revurdering", employee.id, employee.name, version.title, version.explanation,
-                version.source, None, detail=detail,
+                "revurdering",
+                employee.id,
+                employee.name,
+                version.title,
+                version.explanation,
+                version.source,
+                None,
+                detail=detail,
             )  # fmt: skip
         )
     frequent = frequent_absence(spells, today, policy)
@@ -311,8 +369,14 @@ def _employee_items(
         version = latest("fravaerssamtale")
         items.append(
             OverviewItem(
-                "fravaerssamtale", employee.id, employee.name, version.title,
-                version.explanation, version.source, None, detail=frequent_text(frequent),
+                "fravaerssamtale",
+                employee.id,
+                employee.name,
+                version.title,
+                version.explanation,
+                version.source,
+                None,
+                detail=frequent_text(frequent),
             )  # fmt: skip
         )
     return items
@@ -347,3 +411,122 @@ def frequent_text(frequent: FrequentAbsence) -> str:
             "seneste 52 uger; et groft mål, der ikke siger noget om årsagen)"
         )
     return text
+
+
+# --- Conversations and documentation ----------------------------------------------------------
+
+#: The item a held conversation of each kind closes: the § 7a conversation of its absence and
+#: the talk about frequent absence.
+CLOSED_BY_KIND = {
+    ConversationKind.ABSENCE: "samtale",
+    ConversationKind.FREQUENT: "fravaerssamtale",
+}
+
+
+def _closed_by_conversations(
+    items: list[OverviewItem], parts: list[AbsenceSpell], talks: list[Conversation]
+) -> dict[tuple, TaskDecision]:
+    """'Done on the day it was held' for the items that held conversations were held for.
+
+    A § 7a conversation closes the `samtale` item of the absence it was held about (any part of
+    it); a talk about frequent absence closes the employee's `fravaerssamtale` item.
+    """
+    part_ids = {p.id for p in parts}
+    closed = {}
+    for item in items:
+        for talk in talks:
+            rule = CLOSED_BY_KIND.get(talk.kind)
+            if not talk.is_held or rule != item.rule:
+                continue
+            if item.spell_id is not None and talk.spell_id not in part_ids:
+                continue
+            held = TaskDecision(
+                item.rule, item.employee_id, TaskStatus.DONE, talk.held_on, item.spell_id,
+                item.due, reason=f"{talk.kind.title} holdt {long_date(talk.held_on)}",
+            )  # fmt: skip
+            closed[item.key] = held
+    return closed
+
+
+def _agreed_items(employee: Employee, talks: list[Conversation]) -> list[OverviewItem]:
+    """The next contact and the agreed steps of held conversations. A next contact is done when
+    a later conversation has been held; steps due on the same day are one item."""
+    held = sorted((t for t in talks if t.is_held), key=lambda t: (t.held_on, t.id or 0))
+    items: dict[tuple, OverviewItem] = {}
+    contact = latest("naeste_kontakt")
+    for index, talk in enumerate(held):
+        when = f"{talk.kind.title} holdt {long_date(talk.held_on)}"
+        if talk.next_contact_on is not None:
+            later = [t for t in held[index + 1 :] if t.held_on >= talk.held_on]
+            decision = None
+            if later:
+                decision = TaskDecision(
+                    "naeste_kontakt", employee.id, TaskStatus.DONE, later[0].held_on,
+                    talk.spell_id, talk.next_contact_on,
+                    reason=f"{later[0].kind.title} holdt {long_date(later[0].held_on)}",
+                )  # fmt: skip
+            item = OverviewItem(
+                "naeste_kontakt", employee.id, employee.name, contact.title,
+                contact.explanation, contact.source, talk.next_contact_on, talk.spell_id,
+                detail=f"Aftalt i {when[0].lower()}{when[1:]}", decision=decision,
+            )  # fmt: skip
+            items[item.key] = item
+        for due in dict.fromkeys(step.due for step in talk.steps):
+            steps = [s for s in talk.steps if s.due == due]
+            key = ("aftalt_skridt", employee.id, talk.spell_id, due)
+            earlier = items.get(key)
+            titles = [s.title for s in steps]
+            if earlier is not None:
+                titles = [earlier.title.removeprefix("Aftalt: ")] + titles
+            items[key] = _step_item(employee, talk, due, titles, when)
+    return list(items.values())
+
+
+def _step_item(
+    employee: Employee, talk: Conversation, due: date | None, titles: list[str], when: str
+) -> OverviewItem:
+    version = latest("aftalt_skridt")
+    steps = [s for s in talk.steps if s.due == due]
+    who = sorted({s.responsible.strip() for s in steps if s.responsible.strip()})
+    detail = f"Aftalt i {when[0].lower()}{when[1:]}" + (
+        f"; ansvarlig: {', '.join(who)}" if who else ""
+    )
+    return OverviewItem(
+        "aftalt_skridt", employee.id, employee.name, "Aftalt: " + "; ".join(titles),
+        version.explanation, version.source, due, talk.spell_id, detail=detail,
+    )  # fmt: skip
+
+
+def _document_items(employee: Employee, requests: list[DocumentRequest]) -> list[OverviewItem]:
+    """One item per absence and deadline for the documentation asked for; done once all of it
+    has been received (on the day the last part came)."""
+    version = latest("dokumentation")
+    grouped: dict[tuple, list[DocumentRequest]] = {}
+    for request in requests:
+        grouped.setdefault((request.spell_id, request.deliver_by), []).append(request)
+    items = []
+    for (spell_id, deliver_by), group in grouped.items():
+        names = [DOCUMENT_TITLES.get(r.kind, r.kind) for r in group]
+        received = [r.received_on for r in group]
+        decision = None
+        if all(day is not None for day in received):
+            decision = TaskDecision(
+                "dokumentation", employee.id, TaskStatus.DONE, max(received), spell_id,
+                deliver_by, reason="Modtaget",
+            )  # fmt: skip
+        asked = ", ".join(sorted({long_date(r.requested_on) for r in group}))
+        items.append(
+            OverviewItem(
+                "dokumentation",
+                employee.id,
+                employee.name,
+                f"{version.title}: {', '.join(names)}",
+                version.explanation,
+                version.source,
+                deliver_by,
+                spell_id,
+                detail=f"Bedt om {asked}",
+                decision=decision,
+            )  # fmt: skip
+        )
+    return items

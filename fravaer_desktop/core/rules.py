@@ -437,6 +437,43 @@ POLICIES: tuple[RuleVersion, ...] = (
         numbers={"min_notice_working_days": 2},
         note="God praksis, ikke lov; kan ændres her.",
     ),
+    RuleVersion(
+        rule="naeste_kontakt",
+        title="Aftalt kontakt",
+        explanation=(
+            "I aftalte i samtalen at tale sammen igen denne dag. Hør, hvordan det går, og følg "
+            "op på det, I aftalte. Punktet klares af sig selv, når du holder den næste samtale."
+        ),
+        source="Aftalt i samtalen",
+        valid_from=date(2000, 1, 1),
+        kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
+        note="En aftale mellem jer, ikke en frist i loven.",
+    ),
+    RuleVersion(
+        rule="aftalt_skridt",
+        title="Aftalt i samtalen",
+        explanation=(
+            "Det, I aftalte i samtalen, skal være gjort senest denne dag. Markér punktet som "
+            "klaret, når det er sket."
+        ),
+        source="Aftalt i samtalen",
+        valid_from=date(2000, 1, 1),
+        kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
+        note="En aftale mellem jer, ikke en frist i loven.",
+    ),
+    RuleVersion(
+        rule="dokumentation",
+        title="Dokumentation for fraværet",
+        explanation=(
+            "Du har bedt medarbejderen om dokumentation for fraværet med en frist. Når den er "
+            "kommet, så markér den som modtaget under fraværet. Kommer den ikke, så tal med "
+            "medarbejderen, før du gør mere."
+        ),
+        source="Sygedagpengeloven § 36 og § 36a; funktionærloven § 5, stk. 4",
+        valid_from=date(2000, 1, 1),
+        kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
+        note="Fristen er den, du selv satte i brevet; loven kræver en rimelig frist.",
+    ),
 )
 
 #: Ready-made contact routines offered in the settings (fraværsdage, day 1 = første fraværsdag).

@@ -116,8 +116,12 @@ def test_holding_the_conversation_stores_the_record_and_the_steps(company_store,
     )
     held = company_store.conversations.mark_held(
         replace(
-            conversation, held_on=date(2026, 11, 23), over_8_weeks=Over8Weeks.NO,
-            expected_return=date(2026, 12, 7), next_contact_on=date(2026, 12, 1), steps=steps,
+            conversation,
+            held_on=date(2026, 11, 23),
+            over_8_weeks=Over8Weeks.NO,
+            expected_return=date(2026, 12, 7),
+            next_contact_on=date(2026, 12, 1),
+            steps=steps,
             agreements="Vi ringer sammen tirsdag.",
         )  # fmt: skip
     )
@@ -127,9 +131,12 @@ def test_holding_the_conversation_stores_the_record_and_the_steps(company_store,
     )  # fmt: skip
     assert held.steps == steps
     # Held, it is no longer a draft: a new conversation of the same kind may begin.
-    assert company_store.conversations.draft_of(
-        invitation.employee_id, invitation.kind, invitation.spell_id
-    ) is None
+    assert (
+        company_store.conversations.draft_of(
+            invitation.employee_id, invitation.kind, invitation.spell_id
+        )
+        is None
+    )
 
 
 def test_the_7a_conversation_cannot_be_held_without_the_8_weeks_answer(company_store, invitation):
@@ -180,8 +187,12 @@ def test_a_document_received_before_it_was_requested_is_refused(company_store, a
     with pytest.raises(ValidationError) as caught:
         company_store.document_requests.save(
             DocumentRequest(
-                anna.id, "friattest", date(2026, 11, 20), date(2026, 11, 27),
-                spell_id=sick.id, received_on=date(2026, 11, 19),
+                anna.id,
+                "friattest",
+                date(2026, 11, 20),
+                date(2026, 11, 27),
+                spell_id=sick.id,
+                received_on=date(2026, 11, 19),
             )  # fmt: skip
         )
     assert caught.value.message_for("received_on") == (
