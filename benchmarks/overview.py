@@ -5,7 +5,7 @@ years, benchmarks/generate_large_company.py), then time, N times each:
 
     baseline: read rows       the rows the overview reads (employees, spells of the last
                               ~16 months, decisions, policy, company), without the rules
-    compute                   fravaer_desktop.followup.current_overview (reads + rules)
+    compute                   fravaer_desktop.services.followup.current_overview (reads + rules)
     page reload               OverviewPage.reload(): compute, fill the task tree, the absent
                               list and the 120-day counters, and paint (processEvents)
     calendar export           the open deadlines as .ics bytes
@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _common import bench_folder, large_company_in, machine_summary, timed  # noqa: E402
 
-from fravaer_desktop.followup import current_overview, overview_history_start  # noqa: E402
+from fravaer_desktop.services.followup import current_overview, overview_history_start  # noqa: E402
 from fravaer_desktop.storage.database import open_database  # noqa: E402
 from fravaer_desktop.storage.repositories import Store  # noqa: E402
 

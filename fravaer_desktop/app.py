@@ -91,7 +91,7 @@ def open_store(path: Path, *, demo: bool, create: bool, today: date) -> Store:
 
 def run_self_test() -> int:
     """Open and migrate a temporary database, render one PDF, and report."""
-    from fravaer_desktop.archive import export_archive
+    from fravaer_desktop.services.archive import export_archive
 
     with tempfile.TemporaryDirectory(prefix="fravaer-selvtest-") as folder:
         store = open_store(
@@ -121,7 +121,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export_store(args: argparse.Namespace, path: Path, store: Store) -> int:
-    from fravaer_desktop.archive import export_archive
+    from fravaer_desktop.services.archive import export_archive
     from fravaer_desktop.core.danish import counted, file_problem
     from fravaer_desktop.storage.database import upgrade_notice
 

@@ -38,7 +38,7 @@ def run_worker(argv: list[str]) -> int:
     import gc
 
     gc.disable()  # a short-lived process; the collector would only scan what it keeps
-    from fravaer_desktop.followup import todays_follow_up
+    from fravaer_desktop.services.followup import todays_follow_up
     from fravaer_desktop.storage.database import CompanyDatabase, known_migration_names
     from fravaer_desktop.storage.repositories import Store
     from fravaer_desktop.storage.schema import applied_migration_names

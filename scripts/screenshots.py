@@ -188,7 +188,7 @@ def grab_dialog(app, open_dialog, prepare, save) -> None:
 def export_pdf_pages(store) -> None:
     """Write the first page of three demo documents as PNG (needs pdftoppm from poppler-utils):
     a Fraværsoversigt, the status of the longest running absence, and the statistics."""
-    from fravaer_desktop.archive import export_archive
+    from fravaer_desktop.services.archive import export_archive
     from fravaer_desktop.ui.printing import absence_overview_pdf
 
     employee = next(e for e in store.employees.list_all() if e.clause_120_days)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from fravaer_desktop.archive import (
+from fravaer_desktop.services.archive import (
     export_archive,
     file_names,
     overview_period,

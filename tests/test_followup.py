@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from fravaer_desktop.core.models import AbsencePolicy, AbsenceSpell, Employee, Goal, GoalMetric
 from fravaer_desktop.core.overview import Overview, build_overview
-from fravaer_desktop.followup import (
+from fravaer_desktop.services.followup import (
     absence_status_pdf,
     current_goal_status,
     current_overview,

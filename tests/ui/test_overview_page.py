@@ -305,7 +305,7 @@ def test_status_of_an_absence_prints_its_timeline_without_the_note(window):
 
 
 def test_a_change_for_one_employee_gives_the_same_overview_as_reading_everything(window):
-    from fravaer_desktop.followup import current_overview
+    from fravaer_desktop.services.followup import current_overview
 
     page = window.overview_page
     spell = _sick(window.store, days_ago=40)
@@ -389,7 +389,7 @@ def test_the_status_of_a_finished_absence_still_shows_what_was_done(window):
 
     from pypdf import PdfReader
 
-    from fravaer_desktop.followup import absence_status_pdf
+    from fravaer_desktop.services.followup import absence_status_pdf
 
     spell = _sick(window.store, days_ago=2)
     page = window.overview_page

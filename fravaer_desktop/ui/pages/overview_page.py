@@ -23,7 +23,7 @@ from fravaer_desktop.core.danish import counted, file_problem, long_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
 from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
-from fravaer_desktop.followup import (
+from fravaer_desktop.services.followup import (
     absence_status_pdf,
     current_goal_status,
     employee_overview,

@@ -15,7 +15,7 @@ from pathlib import Path
 from fravaer_desktop.core.absence import within_employment
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.statistics import twelve_months_back
-from fravaer_desktop.followup import absence_status_pdf, current_overview
+from fravaer_desktop.services.followup import absence_status_pdf, current_overview
 from fravaer_desktop.reports.absence_overview import (
     build_absence_overview_data,
     render_absence_overview,

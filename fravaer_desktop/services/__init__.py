@@ -1,0 +1,1 @@
+"""Use cases that combine the company file, the rules and the printed documents (Qt-free)."""
