@@ -121,8 +121,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export_store(args: argparse.Namespace, path: Path, store: Store) -> int:
-    from fravaer_desktop.services.archive import export_archive
     from fravaer_desktop.core.danish import counted, file_problem
+    from fravaer_desktop.services.archive import export_archive
     from fravaer_desktop.storage.database import upgrade_notice
 
     notice = upgrade_notice(store.db)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from fravaer_desktop.core.models import AbsenceSpell, Employee, Goal, GoalMetric
+from fravaer_desktop.core.statistics import absence_statistics, goal_years, percent_text
 from fravaer_desktop.services.archive import (
     export_archive,
     file_names,
@@ -16,8 +18,6 @@ from fravaer_desktop.services.archive import (
     safe_file_part,
     write_whole,
 )
-from fravaer_desktop.core.models import AbsenceSpell, Employee, Goal, GoalMetric
-from fravaer_desktop.core.statistics import absence_statistics, goal_years, percent_text
 from fravaer_desktop.storage.repositories import Store
 
 

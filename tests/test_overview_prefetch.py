@@ -17,9 +17,9 @@ import pytest
 from fravaer_desktop import overview_prefetch
 from fravaer_desktop.app import open_store
 from fravaer_desktop.core.models import AbsenceSpell
-from fravaer_desktop.services.followup import todays_follow_up
 from fravaer_desktop.overview_prefetch import OverviewPrefetch, worker_command
 from fravaer_desktop.overview_worker import WORKER_EXIT_NOT_USABLE, WORKER_EXIT_OK
+from fravaer_desktop.services.followup import todays_follow_up
 from fravaer_desktop.storage.database import open_database
 from fravaer_desktop.storage.repositories import Store
 from tests.conftest import TODAY

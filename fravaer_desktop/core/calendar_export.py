@@ -150,9 +150,7 @@ def calendar_items(items: Iterable[OverviewItem], today: date) -> list[OverviewI
     chosen = [
         i
         for i in items
-        if i.due is not None
-        and i.horizon(today) not in skipped
-        and i.rule not in NOT_IN_CALENDAR
+        if i.due is not None and i.horizon(today) not in skipped and i.rule not in NOT_IN_CALENDAR
     ]
     return sorted(chosen, key=lambda i: (i.due, i.employee_name, i.rule))
 
@@ -237,3 +235,45 @@ def _event(item: OverviewItem, uid: str, today: date, stamp: datetime) -> Event:
         alarm.add("description", f"I morgen: {summary}")
         event.add_component(alarm)
     return event
+
+
+#: How long a conversation is booked in the calendar (the guides plan 45–60 minutes).
+MEETING_LENGTH = timedelta(hours=1)
+
+
+def meeting_calendar(
+    invitation, employee_name: str, company_name: str, stamp: datetime | None = None
+) -> bytes:
+    """The invited meeting as one calendar event, neutral like every calendar text here: who,
+    when and where, never what kind of conversation it is or why the person is away.
+
+    `invitation` is a core.conversation.Invitation (its time is "HH:MM", local time).
+    """
+    from fravaer_desktop.core.conversation import MeetingForm
+
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
+    hours, minutes = (int(part) for part in invitation.meeting_time.replace(".", ":").split(":"))
+    start = datetime.combine(invitation.meeting_on, datetime.min.time()).replace(
+        hour=hours, minute=minutes
+    )
+    where = {
+        MeetingForm.IN_PERSON: invitation.place.strip(),
+        MeetingForm.PHONE: "Telefon",
+        MeetingForm.VIDEO: "Video",
+    }[invitation.form]
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    event = Event()
+    key = f"{company_name.strip().casefold()}|møde|{invitation.employee_id}|{start.isoformat()}"
+    event.add("uid", hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + f"@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)  # floating local time: the meeting is at 10:00 wherever it is
+    event.add("dtend", start + MEETING_LENGTH)
+    event.add("summary", f"Møde med {employee_name.strip()}")
+    if where:
+        event.add("location", where)
+    event.add("description", f"Møde med {employee_name.strip()}. {MORE_IN_APP}")
+    event.add("class", "PRIVATE")
+    calendar.add_component(event)
+    return calendar.to_ical()

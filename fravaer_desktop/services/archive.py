@@ -15,7 +15,6 @@ from pathlib import Path
 from fravaer_desktop.core.absence import within_employment
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.statistics import twelve_months_back
-from fravaer_desktop.services.followup import absence_status_pdf, current_overview
 from fravaer_desktop.reports.absence_overview import (
     build_absence_overview_data,
     render_absence_overview,
@@ -24,6 +23,7 @@ from fravaer_desktop.reports.statistics_report import (
     build_statistics_report_data,
     render_statistics_report,
 )
+from fravaer_desktop.services.followup import absence_status_pdf, current_overview
 from fravaer_desktop.storage.repositories import Store
 
 OVERVIEW_FILE_PREFIX = "Fraværsoversigt"

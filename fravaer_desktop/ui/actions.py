@@ -31,6 +31,7 @@ class AppActions(QObject):
     employee_deleted = Signal(int)
     status_message = Signal(str)
     new_day = Signal(object)  # the program was left open past midnight: the new `date`
+    conversation_saved = Signal(int)  # a conversation or documentation request: the employee id
 
     def __init__(self, store: Store, health_check: HealthTextCheck, parent_window: QWidget):
         super().__init__(parent_window)
@@ -176,6 +177,91 @@ class AppActions(QObject):
         self.employee_saved.emit(saved)
         self.status_message.emit(f"{saved.name} er gemt")
         return saved
+
+    # --- conversations and documentation (the screens are in ui/conversation) ---------------
+
+    def open_conversations(self, employee_id: int, spell: AbsenceSpell | None = None) -> None:
+        """The employee's conversations and documentation requests."""
+        from fravaer_desktop.ui.conversation.conversations_dialog import ConversationsDialog
+
+        employee = self.store.employees.get(employee_id)
+        ConversationsDialog(self, employee, spell, self._window).exec()
+
+    def open_conversation(
+        self,
+        employee_id: int,
+        kind,
+        spell_id: int | None = None,
+        conversation_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        """The guided conversation: a stored one, the open draft of this one, or a new one."""
+        from fravaer_desktop.ui.conversation.wizard import ConversationWizard
+
+        repository = self.store.conversations
+        if conversation_id is not None:
+            conversation = repository.get(conversation_id)
+        else:
+            conversation = repository.draft_of(employee_id, kind, spell_id)
+        wizard = ConversationWizard(
+            self.store, self.health_check, self.store.employees.get(employee_id), kind, spell_id,
+            conversation, parent or self._window,
+        )  # fmt: skip
+        wizard.conversation_saved.connect(self.conversation_saved)
+        wizard.exec()
+        if wizard.conversation is not None:
+            held = "holdt" if wizard.conversation.is_held else "gemt som kladde"
+            self.status_message.emit(f"{wizard.conversation.kind.title} {held}")
+        return wizard.conversation
+
+    def show_minutes(self, conversation, parent: QWidget | None = None) -> None:
+        """The minutes as last printed, or a new version when the conversation has changed."""
+        from fravaer_desktop.services.conversations import print_minutes
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        name = self.employee_name(conversation.employee_id)
+        version = print_minutes(self.store, conversation.id)
+        preview_pdf(
+            parent or self._window, lambda: version.pdf, f"Referat – {name}",
+            f"Referat {conversation.kind.title} {name} v{version.version}.pdf",
+        )  # fmt: skip
+
+    def request_documentation(
+        self, employee_id: int, spell: AbsenceSpell | None = None, request=None,
+        parent: QWidget | None = None,
+    ):  # fmt: skip
+        """Ask for documentation of an absence, or record that it came."""
+        from fravaer_desktop.core.guides import load_guides
+        from fravaer_desktop.ui.conversation.request_dialog import DocumentRequestDialog
+
+        dialog = DocumentRequestDialog(
+            self.store.document_requests, load_guides(), employee_id, self.today, spell, request,
+            parent or self._window,
+        )  # fmt: skip
+        if not dialog.exec():
+            return None
+        self.conversation_saved.emit(employee_id)
+        self.status_message.emit("Dokumentation gemt")
+        return dialog.result_object
+
+    def print_request_letter(self, request, parent: QWidget | None = None) -> None:
+        from fravaer_desktop.services.conversations import document_request_pdf
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        name = self.employee_name(request.employee_id)
+        preview_pdf(
+            parent or self._window, lambda: document_request_pdf(self.store, request),
+            f"Anmodning om dokumentation – {name}", f"Anmodning om dokumentation {name}.pdf",
+        )  # fmt: skip
+
+    def print_leaflet(self, parent: QWidget | None = None) -> None:
+        from fravaer_desktop.services.conversations import leaflet_pdf
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        preview_pdf(
+            parent or self._window, lambda: leaflet_pdf(self.store), "Når du er syg",
+            "Når du er syg.pdf",
+        )  # fmt: skip
 
     def _finish_spell(self, dialog: QWidget, message: str) -> AbsenceSpell | None:
         if not dialog.exec():

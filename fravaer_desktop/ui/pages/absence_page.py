@@ -59,6 +59,8 @@ class AbsencePage(QWidget):
         self.model = SpellTableModel(actions.employee_name, actions.today, self)
         self.table = RowTableView(self.model)
         self.table.setAccessibleName("Fraværsperioder")
+        self.conversations_button = QPushButton("Sa&mtaler…")
+        self.conversations_button.setToolTip("Samtaler og dokumentation for fraværet")
         self.edit_button = QPushButton("Rediger…")
         self.delete_button = QPushButton("Slet…")
         self._build_layout()
@@ -66,6 +68,7 @@ class AbsencePage(QWidget):
         self.search.textChanged.connect(self.table.set_filter_text)
         self.table.activated_row.connect(self._edit)
         self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_row()))
+        self.conversations_button.clicked.connect(self._open_conversations)
         self.delete_button.clicked.connect(self._delete_selected)
         actions.spell_saved.connect(self._spell_saved)
         actions.spell_deleted.connect(self._spell_deleted)
@@ -87,6 +90,7 @@ class AbsencePage(QWidget):
         filters.addWidget(self.search, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
+        bottom.addWidget(self.conversations_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -192,6 +196,12 @@ class AbsencePage(QWidget):
     def _edit(self, spell: AbsenceSpell | None) -> None:
         if spell is not None:
             self.actions.edit_spell(spell)
+
+    def _open_conversations(self) -> None:
+        """The conversations and documentation of the selected absence."""
+        spell = self.table.selected_row()
+        if spell is not None:
+            self.actions.open_conversations(spell.employee_id, spell)
 
     def _delete_selected(self) -> None:
         spell = self.table.selected_row()

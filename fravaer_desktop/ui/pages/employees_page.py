@@ -41,9 +41,7 @@ class _ListPanel(QWidget):
         hint = super().sizeHint()
         table = self._table
         widest = table.fontMetrics().averageCharWidth() * LIST_COLUMN_MOST_CHARACTERS
-        wanted = sum(
-            min(table.columnWidth(column), widest) for column in range(LIST_COLUMNS_SHOWN)
-        )
+        wanted = sum(min(table.columnWidth(column), widest) for column in range(LIST_COLUMNS_SHOWN))
         wanted += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
         return QSize(max(hint.width(), wanted), hint.height())
 
@@ -73,6 +71,7 @@ class EmployeesPage(QWidget):
         self.detail.return_requested.connect(lambda e: actions.register_return(employee_id=e.id))
         self.detail.print_requested.connect(print_overview)
         self.detail.edit_spell_requested.connect(actions.edit_spell)
+        self.detail.conversations_requested.connect(lambda e: actions.open_conversations(e.id))
         actions.spell_saved.connect(self._spell_changed)
         actions.spell_deleted.connect(lambda _: self._show_selected())
         actions.employee_saved.connect(self._employee_saved)

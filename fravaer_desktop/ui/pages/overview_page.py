@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fravaer_desktop.core.conversation import ConversationKind
 from fravaer_desktop.core.danish import counted, file_problem, long_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
@@ -48,6 +49,16 @@ GROUP_ORDER = (
     Horizon.NO_DEADLINE,
     Horizon.DECIDED,
 )
+#: The conversation an item is about: its button opens the guided conversation of that kind.
+CONVERSATION_OF_RULE = {
+    "samtale": ConversationKind.ABSENCE,
+    "fravaerssamtale": ConversationKind.FREQUENT,
+    "kontakt": ConversationKind.CONTACT,
+    "naeste_kontakt": ConversationKind.CONTACT,
+}
+#: Items whose button opens the employee's conversations and documentation instead.
+CONVERSATION_LIST_RULES = frozenset({"aftalt_skridt", "dokumentation"})
+
 EMPTY_TEXT = (
     "Der er ingen frister eller opgaver lige nu.\n\n"
     "Når en medarbejder bliver sygemeldt, viser Fravær her, hvad loven og jeres egen "
@@ -120,6 +131,7 @@ class OverviewPage(QWidget):
         self.not_relevant_button = QPushButton("&Ikke relevant…")
         self.undo_button = QPushButton("&Fortryd")
         self.employee_button = QPushButton("Vis &medarbejderen")
+        self.conversation_button = QPushButton("Hold &samtalen…")
         self.status_button = QPushButton("&Udskriv status…")
         self.status_button.setToolTip(
             "Udskriv status på fraværet: tidslinjen med frister og det, der er gjort, til "
@@ -139,6 +151,7 @@ class OverviewPage(QWidget):
         self.not_relevant_button.clicked.connect(self.mark_not_relevant)
         self.undo_button.clicked.connect(self.undo)
         self.employee_button.clicked.connect(self._open_selected_employee)
+        self.conversation_button.clicked.connect(self.open_conversation)
         self.status_button.clicked.connect(self.print_status)
         self.calendar_button.clicked.connect(self.export_calendar)
         self.side.employee_chosen.connect(self.open_employee)
@@ -149,6 +162,7 @@ class OverviewPage(QWidget):
         actions.employee_saved.connect(lambda employee: self._employee_changed(employee.id))
         actions.employee_deleted.connect(self._employee_deleted)
         actions.spell_deleted.connect(lambda _: self.data_changed())
+        actions.conversation_saved.connect(self._employee_changed)
         prefetched = prefetch.take(actions.store) if prefetch is not None else None
         if prefetched is None:
             self.reload()
@@ -183,7 +197,7 @@ class OverviewPage(QWidget):
             task_row.addWidget(button)
         task_row.addStretch(1)
         next_row = QHBoxLayout()
-        for button in (self.employee_button, self.status_button):
+        for button in (self.conversation_button, self.employee_button, self.status_button):
             next_row.addWidget(button)
         next_row.addStretch(1)
         detail_frame = QFrame()
@@ -373,6 +387,13 @@ class OverviewPage(QWidget):
         self.undo_button.setEnabled(decided)
         self.employee_button.setEnabled(has_item)
         self.status_button.setEnabled(has_item and item.spell_id is not None)
+        rule = item.rule if has_item else ""
+        self.conversation_button.setText(
+            "&Samtaler og dokumentation…" if rule in CONVERSATION_LIST_RULES else "Hold &samtalen…"
+        )
+        self.conversation_button.setEnabled(
+            rule in CONVERSATION_LIST_RULES or (rule in CONVERSATION_OF_RULE and not decided)
+        )
         self.detail.setText(self._detail_html(item) if item else "")
 
     def _detail_html(self, item: OverviewItem) -> str:
@@ -398,6 +419,22 @@ class OverviewPage(QWidget):
         return "".join(lines)
 
     # --- Actions -------------------------------------------------------------------------------
+
+    def open_conversation(self) -> None:
+        """The guided conversation the item asks for (or the employee's conversations)."""
+        item = self.selected_item()
+        if item is None:
+            return
+        kind = CONVERSATION_OF_RULE.get(item.rule)
+        if kind is None:
+            spell = None
+            if item.spell_id is not None:
+                spells = self.actions.store.absences.for_employee(item.employee_id)
+                spell = next((s for s in spells if s.id == item.spell_id), None)
+            self.actions.open_conversations(item.employee_id, spell)
+            return
+        spell_id = item.spell_id if kind.needs_ongoing_absence else None
+        self.actions.open_conversation(item.employee_id, kind, spell_id)
 
     def mark_done(self) -> None:
         item = self.selected_item()

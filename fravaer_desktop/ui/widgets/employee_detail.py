@@ -96,6 +96,7 @@ class EmployeeDetail(QWidget):
     return_requested = Signal(object)
     print_requested = Signal(object)
     edit_spell_requested = Signal(object)
+    conversations_requested = Signal(object)  # the employee
 
     def __init__(self, employee_name, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,11 +130,16 @@ class EmployeeDetail(QWidget):
         self.sick_button = QPushButton("Sygemeld…")
         self.return_button = QPushButton("Raskmeld…")
         self.print_button = QPushButton("Udskriv fraværsoversigt…")
+        self.conversations_button = QPushButton("Sa&mtaler…")
+        self.conversations_button.setToolTip("Samtaler og dokumentation for fraværet")
         self._build_layout()
         self.year.valueChanged.connect(lambda _: self._show_year())
         self.sick_button.clicked.connect(lambda: self.sick_requested.emit(self._employee))
         self.return_button.clicked.connect(lambda: self.return_requested.emit(self._employee))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self._employee))
+        self.conversations_button.clicked.connect(
+            lambda: self.conversations_requested.emit(self._employee)
+        )
         self.spell_table.activated_row.connect(self.edit_spell_requested)
         self.show_employee(None, [])
 
@@ -153,12 +159,17 @@ class EmployeeDetail(QWidget):
         buttons.addWidget(self.sick_button)
         buttons.addWidget(self.return_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
+        # A second row: one row of four buttons does not fit a small screen at 200 %.
+        more_buttons = QHBoxLayout()
+        more_buttons.addWidget(self.conversations_button)
+        more_buttons.addStretch(1)
+        more_buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.rule_120_label)
         layout.addLayout(buttons)
+        layout.addLayout(more_buttons)
         layout.addLayout(year_row)
         layout.addWidget(self.year_strip)
         layout.addWidget(self.summary_label)
@@ -178,7 +189,8 @@ class EmployeeDetail(QWidget):
         if employee is not None:
             spells = within_employment(employee, spells, self._today)
         self._employee, self._spells = employee, spells
-        for widget in (self.sick_button, self.print_button, self.year, self.spell_table):
+        for widget in (self.sick_button, self.print_button, self.conversations_button, self.year,
+                       self.spell_table):  # fmt: skip
             widget.setEnabled(employee is not None)
         self.return_button.setEnabled(any(s.is_ongoing for s in spells))
         if employee is None:
