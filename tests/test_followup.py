@@ -49,7 +49,8 @@ def _overview_from_every_spell(store: Store) -> Overview:
     """What the overview is when nothing is left unread: the reference for the narrow reads."""
     return build_overview(
         store.company.get(), store.employees.list_all(), store.absences.all(),
-        store.decisions.all(), store.policy.get(), store.today(),
+        store.decisions.all(), store.policy.get(), store.today(), store.conversations.all(),
+        store.document_requests.all(),
     )  # fmt: skip
 
 

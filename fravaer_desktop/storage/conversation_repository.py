@@ -107,10 +107,12 @@ class ConversationRepository:
 
     # --- Writing ---------------------------------------------------------------------------
 
-    def start(self, invitation: Invitation) -> Conversation:
+    def start(self, invitation: Invitation, as_of: date | None = None) -> Conversation:
         """Store a new conversation from its invitation, as a draft. Refused (FieldError, in
-        Danish) when the invitation is wrong or a draft of the same conversation exists."""
-        self._check_invitation(invitation)
+        Danish) when the invitation is wrong or a draft of the same conversation exists.
+
+        `as_of` is the day the checks are made on (today; the demo records earlier talks)."""
+        self._check_invitation(invitation, as_of)
         with self._db.atomic():  # the check and the insert see the file as one
             existing = self.draft_of(invitation.employee_id, invitation.kind, invitation.spell_id)
             if existing is not None:
@@ -168,12 +170,12 @@ class ConversationRepository:
             self._replace_steps(conversation.id, conversation.steps)
         return self.get(conversation.id)
 
-    def mark_held(self, conversation: Conversation) -> Conversation:
+    def mark_held(self, conversation: Conversation, as_of: date | None = None) -> Conversation:
         """Store the record and mark the conversation held on `held_on`, in one transaction."""
         assert conversation.id is not None
         self.get(conversation.id)
         spells = self._spells_of(conversation.employee_id)
-        raise_if_any(check_held(conversation, spells, self._today()))
+        raise_if_any(check_held(conversation, spells, as_of or self._today()))
         with self._db.atomic():
             self._update(
                 conversation.id,
@@ -215,9 +217,9 @@ class ConversationRepository:
 
     # --- Helpers ---------------------------------------------------------------------------
 
-    def _check_invitation(self, invitation: Invitation) -> None:
+    def _check_invitation(self, invitation: Invitation, as_of: date | None = None) -> None:
         spells = self._spells_of(invitation.employee_id)
-        errors, _warnings = check_invitation(invitation, spells, self._today())
+        errors, _warnings = check_invitation(invitation, spells, as_of or self._today())
         raise_if_any(errors)
 
     def _update(self, conversation_id: int, values: dict[str, Any]) -> None:

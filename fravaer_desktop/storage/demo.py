@@ -22,6 +22,7 @@ from fravaer_desktop.core.models import (
     TaskStatus,
 )
 from fravaer_desktop.core.overview import build_overview
+from fravaer_desktop.storage.demo_conversations import add_demo_conversations
 from fravaer_desktop.storage.repositories import Store
 
 DEMO_COMPANY = Company(
@@ -120,6 +121,7 @@ def populate_demo_company(store: Store, today: date, seed: int = 2026) -> None:
         staff = [(person, store.employees.add(_employee(person, today))) for person in _STAFF]
         spells = [spell for person, emp in staff for spell in _history(rng, person, emp, today)]
         store.absences.add_many(sorted(spells, key=lambda s: (s.first_day, s.employee_id)))
+        add_demo_conversations(store, today)
         _decide_past_items(store, today)
         goal = Goal(GoalMetric.ABSENCE_PERCENT, DEMO_GOAL_PERCENT, date(today.year, 1, 1))
         store.goals.save(goal)
@@ -130,10 +132,14 @@ def _decide_past_items(store: Store, today: date) -> None:
     the newest one, so the demo shows how an overdue task stands out."""
     overview = build_overview(
         store.company.get(), store.employees.list_all(), store.absences.all(), [],
-        store.policy.get(), today,
+        store.policy.get(), today, store.conversations.all(), store.document_requests.all(),
     )  # fmt: skip
     past = sorted(
-        (i for i in overview.items if i.is_task and i.due is not None and i.due < today),
+        (
+            i
+            for i in overview.items
+            if i.is_task and i.due is not None and i.due < today and i.decision is None
+        ),
         key=lambda i: (i.due, i.employee_name, i.rule),
     )
     for item in past[:-1]:

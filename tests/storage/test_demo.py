@@ -128,6 +128,27 @@ def test_demo_notes_hold_no_health_details(demo: Store) -> None:
     assert {note: check.flagged_words(note) for note in notes if check.flagged_words(note)} == {}
 
 
+def test_demo_holds_a_held_7a_conversation_a_frequent_absence_talk_and_a_friattest(
+    demo: Store,
+) -> None:
+    talks = {(c.kind.value, c.status.value) for c in demo.conversations.all()}
+    assert {("sygefravaerssamtale", "holdt"), ("fravaerssamtale", "holdt"),
+            ("sygefravaerssamtale", "kladde")} <= talks  # fmt: skip
+    held_7a = next(c for c in demo.conversations.all() if c.is_held and c.kind.value ==
+                   "sygefravaerssamtale")  # fmt: skip
+    assert len(held_7a.notes) >= 5 and held_7a.steps and held_7a.next_contact_on
+    open_requests = [r for r in demo.document_requests.all() if r.received_on is None]
+    assert [r.kind for r in open_requests] == ["friattest"]
+
+
+def test_demo_conversation_notes_hold_no_health_details(demo: Store) -> None:
+    check = HealthTextCheck(load_health_terms())
+    texts = [text for c in demo.conversations.all() for text in (*c.notes.values(), c.agreements)]
+    texts += [step.text for c in demo.conversations.all() for step in c.steps]
+    assert len(texts) >= 15
+    assert {text: check.flagged_words(text) for text in texts if check.flagged_words(text)} == {}
+
+
 def test_demo_refuses_a_file_that_already_has_a_company(demo: Store, today: date) -> None:
     spells_before = demo.absences.count()
     with pytest.raises(ValueError, match="allerede en virksomhed"):
