@@ -37,6 +37,7 @@ class _AsOf(NamedTuple):
     conversations: ConversationRepository
     document_requests: DocumentRequestRepository
 
+
 MANAGER = "Anders Pedersen, daglig leder"
 
 ABSENCE_NOTES = {
@@ -54,6 +55,21 @@ ABSENCE_NOTES = {
     "kontakt": "Vi ringer sammen hver fredag. Kollegerne får at vide, at han er sygemeldt og "
     "ventes tilbage på nedsat tid; ikke mere.",
     "naeste_skridt": "Vi laver en plan for delvis tilbagevenden på næste møde.",
+}
+
+OPPORTUNITY_NOTES = {
+    "ramme": "Møde om del 1 af mulighedserklæringen. Rasmus tager blanketten med bagefter.",
+    "funktion": (
+        "Kan ikke stå op mere end en time ad gangen og kan ikke løfte over 10 kg. Kan arbejde "
+        "siddende og gå korte ture."
+    ),
+    "opgaver": (
+        "Svært nu: vagter ved komfuret, løft af gryder og varemodtagelse. Muligt: forberedelse "
+        "ved bordet, bestilling af varer, menuplan."
+    ),
+    "hjaelp": "4 timer om formiddagen, skammel ved bordet, kolleger tager alle løft.",
+    "varighed": "Vi foreslår ordningen i 4 uger og ser så på den igen.",
+    "naeste_skridt": "Rasmus afleverer den udfyldte erklæring inden for 14 dage.",
 }
 
 FREQUENT_NOTES = {
@@ -170,6 +186,7 @@ def _held_absence_conversation(store: Store, today: date, employee_id: int, spel
         ),  # fmt: skip
         met,
     )
+    _held_opportunity_meeting(store, employee_id, spell, _working_day_after(met, 2))
     asked = _working_day_after(spell.first_day, 3)
     store.document_requests.save(
         DocumentRequest(
@@ -181,6 +198,32 @@ def _held_absence_conversation(store: Store, today: date, employee_id: int, spel
             spell.id,
             received_on=asked + timedelta(days=4),
         )  # fmt: skip
+    )
+
+
+def _held_opportunity_meeting(store: Store, employee_id: int, spell, met: date) -> None:
+    """Part 1 of the mulighedserklæring, filled in together two days after the 7a talk."""
+    repository = store.conversations
+    invited = _working_day_before(met, 1)
+    saved = repository.start(
+        Invitation(
+            ConversationKind.OPPORTUNITY,
+            employee_id,
+            met,
+            "09:30",
+            MeetingForm.IN_PERSON,
+            "Kontoret bag caféen",
+            (MANAGER,),
+            invited,
+            spell.id,
+        ),  # fmt: skip
+        invited,
+    )
+    for section, text in OPPORTUNITY_NOTES.items():
+        repository.save_note(saved.id, section, text)
+    held = repository.get(saved.id)
+    repository.mark_held(
+        replace(held, agreements="Blanketten afleveres inden for 14 dage.", held_on=met), met
     )
 
 
