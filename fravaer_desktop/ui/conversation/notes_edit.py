@@ -33,7 +33,7 @@ class NotesEdit(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._write)
         self._loading = False
         self.edit.textChanged.connect(self._typed)
         layout = QVBoxLayout(self)
@@ -61,9 +61,13 @@ class NotesEdit(QWidget):
         return self.edit.toPlainText()
 
     def save_now(self) -> None:
+        """Write the notes now if a change is waiting for the typing pause."""
         if self._timer.isActive():
             self._timer.stop()
-            self._wizard.save_note(self.section, self.text())
+            self._write()
+
+    def _write(self) -> None:
+        self._wizard.save_note(self.section, self.text())
 
     def _typed(self) -> None:
         if self._loading:
