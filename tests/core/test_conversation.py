@@ -115,3 +115,71 @@ def test_a_meeting_after_the_7a_deadline_is_warned() -> None:
         "første fraværsdag). Hold den hellere før – eventuelt over telefonen, hvis "
         "medarbejderen ikke kan møde op."
     ]
+
+
+# --- Holding the conversation, documentation requests, the meeting in the calendar ----------
+
+
+def _held(**changes):
+    from fravaer_desktop.core.conversation import Conversation, ConversationStatus, Over8Weeks
+
+    values = {"invitation": INVITE, "status": ConversationStatus.DRAFT, "id": 1,
+              "held_on": date(2026, 11, 23), "over_8_weeks": Over8Weeks.NO}  # fmt: skip
+    return Conversation(**{**values, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        pytest.param({"held_on": None}, "held_on", "Skriv den dag, samtalen blev holdt.",
+                     id="no day held"),
+        pytest.param({"held_on": date(2026, 11, 24)}, "held_on",
+                     "Samtalen kan ikke være holdt en dag, der ikke er kommet endnu.",
+                     id="held tomorrow"),
+        pytest.param({"over_8_weeks": None}, "over_8_weeks",
+                     "Svar på, om fraværet ventes at vare mere end 8 uger "
+                     "(ja, nej eller ved ikke endnu).", id="the 7a question unanswered"),
+        pytest.param({"next_contact_on": date(2026, 11, 20)}, "next_contact_on",
+                     "Næste kontakt skal ligge efter samtalen.", id="next contact before"),
+    ],
+)  # fmt: skip
+def test_marking_a_conversation_held_is_refused_with_a_reason(changes, field, message) -> None:
+    from fravaer_desktop.core.conversation import check_held
+
+    assert [(e.field, e.message) for e in check_held(_held(**changes), [SICK], TODAY)] == [
+        (field, message)
+    ]
+
+
+def test_a_frequent_absence_talk_needs_no_answer_about_8_weeks() -> None:
+    from fravaer_desktop.core.conversation import check_held
+
+    talk = _held(over_8_weeks=None, invitation=replace(INVITE, kind=ConversationKind.FREQUENT))
+    assert check_held(talk, [], TODAY) == []
+
+
+def test_a_documentation_deadline_before_the_request_is_refused() -> None:
+    from fravaer_desktop.core.conversation import DocumentRequest, check_document_request
+
+    request = DocumentRequest(1, "friattest", TODAY, date(2026, 11, 20), spell_id=7)
+    assert [e.field for e in check_document_request(request, [SICK], TODAY)] == ["deliver_by"]
+
+
+def test_the_meeting_in_the_calendar_says_who_when_and_where_but_not_why() -> None:
+    from datetime import datetime
+
+    from icalendar import Calendar
+
+    from fravaer_desktop.core.calendar_export import meeting_calendar
+
+    ics = meeting_calendar(INVITE, "Anna Jensen", "Bageriet", datetime(2026, 11, 23, 9))
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event["summary"]) == "Møde med Anna Jensen"
+    assert event.decoded("dtstart") == datetime(2026, 11, 26, 10, 0)
+    assert str(event["location"]) == "Kontoret bag butikken"
+    assert str(event["description"]) == (
+        "Møde med Anna Jensen. Åbn Fravær for at se detaljer og markere opgaven som klaret."
+    )
+    text = ics.decode("utf-8").lower()
+    for word in ("syg", "samtale", "diagnose", "7a"):
+        assert word not in text
