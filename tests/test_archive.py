@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,16 @@ from fravaer_desktop.services.archive import (
     write_whole,
 )
 from fravaer_desktop.storage.repositories import Store
+
+#: Written for the staff whatever the company holds: the leaflet and the blank guide of each kind.
+STAFF_DOCUMENTS = (
+    "Når du er syg.pdf",
+    "Samtaleguide - Sygefraværssamtale.pdf",
+    "Samtaleguide - Samtale om hyppigt fravær.pdf",
+    "Samtaleguide - Kontaktsamtale.pdf",
+    "Samtaleguide - Tilbage-til-arbejde-samtale.pdf",
+    "Samtaleguide - Møde om mulighedserklæring.pdf",
+)
 
 
 def pdf_text(path: Path) -> str:
@@ -46,6 +57,7 @@ def test_archive_has_one_readable_overview_per_employee(
     assert [p.name for p in paths] == [
         "Fraværsoversigt - Anna Jensen.pdf",
         "Fraværsoversigt - Bo Nielsen.pdf",
+        *STAFF_DOCUMENTS,
         "Fraværsstatistik - Hele virksomheden - seneste 12 måneder.pdf",
     ]
     assert sorted(target.iterdir()) == sorted(paths)
@@ -66,7 +78,8 @@ def test_archive_overwrites_files_from_an_earlier_export(
 
     paths = export_archive(company_store, tmp_path, today)
 
-    assert len(list(tmp_path.iterdir())) == 4  # 2 overviews, Anna's new status, statistics
+    # 2 overviews, Anna's new status, the statistics and the papers for conversations
+    assert len(list(tmp_path.iterdir())) == 4 + len(STAFF_DOCUMENTS)
     assert "16. november 2026" in pdf_text(paths[0]) and "I gang" in pdf_text(paths[0])
 
 
@@ -99,7 +112,7 @@ def test_every_archived_document_embeds_every_font_it_uses(
 
     paths = export_archive(company_store, tmp_path, today)
 
-    assert len(paths) == 4  # two overviews, one status, the statistics
+    assert len(paths) == 4 + len(STAFF_DOCUMENTS)  # two overviews, one status, the statistics
     not_embedded = {
         (path.name, str(font.get_object()["/BaseFont"]))
         for path in paths
@@ -158,6 +171,7 @@ def test_employees_sharing_a_name_get_their_id_in_the_file_name(
             f"Fraværsoversigt - anna jensen ({second.id}).pdf",
             "Fraværsoversigt - Bo Nielsen.pdf",
             "Fraværsstatistik - Hele virksomheden - seneste 12 måneder.pdf",
+            *STAFF_DOCUMENTS,
         ]
     )
     assert all(p.is_file() for p in paths)
@@ -218,3 +232,46 @@ def test_a_document_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     write_whole(tmp_path / "ny.pdf", b"%PDF new")
     assert (tmp_path / "ny.pdf").read_bytes() == b"%PDF new"
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [earlier.name, "ny.pdf"]
+
+
+def test_archive_holds_the_conversation_papers_and_the_minutes_as_printed(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    from fravaer_desktop.core.conversation import (
+        ConversationKind,
+        DocumentRequest,
+        Invitation,
+        MeetingForm,
+        Over8Weeks,
+    )
+    from fravaer_desktop.services.conversations import print_minutes
+
+    anna = employee_id(company_store, "Anna Jensen")
+    spell = company_store.absences.add(AbsenceSpell(employee_id=anna, first_day=date(2026, 11, 9)))
+    talk = company_store.conversations.start(
+        Invitation(ConversationKind.ABSENCE, anna, date(2026, 11, 23), "10:00",
+                   MeetingForm.PHONE, "", ("Mette Holm",), date(2026, 11, 18), spell.id),
+        as_of=date(2026, 11, 18),
+    )  # fmt: skip
+    company_store.conversations.save_note(talk.id, "funktion", "Kan passe kassen siddende")
+    held = company_store.conversations.mark_held(
+        dataclasses.replace(talk, held_on=today, over_8_weeks=Over8Weeks.NO)
+    )
+    print_minutes(company_store, held.id)
+    company_store.conversations.save_note(held.id, "funktion", "Kan passe kassen siddende, 4 t")
+    company_store.document_requests.save(
+        DocumentRequest(anna, "friattest", today, date(2026, 11, 30), spell_id=spell.id)
+    )
+
+    names = {p.name for p in export_archive(company_store, tmp_path, today)}
+
+    about = "Anna Jensen - Sygefraværssamtale - 2026-11-23"
+    assert {f"Indkaldelse - {about}.pdf", f"Referat - {about} - version 1.pdf",
+            f"Referat - {about} - version 2.pdf",
+            "Anmodning om friattest - Anna Jensen - 2026-11-23.pdf"} <= names  # fmt: skip
+    first = pdf_text(tmp_path / f"Referat - {about} - version 1.pdf")
+    second = pdf_text(tmp_path / f"Referat - {about} - version 2.pdf")
+    assert "Kan passe kassen siddende" in first and "4 t" not in first
+    assert "Kan passe kassen siddende, 4 t" in second and "Version 2" in second
+    # The export prints; it does not store a new version.
+    assert [v.version for v in company_store.conversations.minutes(held.id)] == [1]

@@ -41,9 +41,9 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
 
     One Fraværsoversigt per employee (from the employment start, or the first spell if earlier,
     to today or the employment end, always covering the last spell); one Status på sygefravær
-    per absence that is still followed up on the overview; and the company's statistics for
-    the last 12 months. Existing files with the same names are replaced. Returns the written
-    paths in order.
+    per absence that is still followed up on the overview; the company's statistics for
+    the last 12 months (last); and the conversation documents (services.conversations). Existing
+    files with the same names are replaced. Returns the written paths in order.
     """
     company = store.company.get()
     if company is None:
@@ -61,6 +61,13 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
         write_whole(path, render_absence_overview(data))
         written.append(path)
     written.extend(_export_status_documents(store, directory, employees, names))
+    from fravaer_desktop.services.conversations import export_conversation_documents
+
+    people = {
+        i: name.removeprefix(f"{OVERVIEW_FILE_PREFIX} - ").removesuffix(".pdf")
+        for i, name in names.items()
+    }
+    written.extend(export_conversation_documents(store, directory, people))
     written.append(_export_statistics(store, directory, employees, today))
     return written
 

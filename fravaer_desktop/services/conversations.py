@@ -112,3 +112,43 @@ def blank_guide_pdf(store: Store, kind: str) -> bytes:
         company_of(store), guides.conversations[kind], guides.general_may_ask,
         guides.general_may_not_ask, guides.may_source, store.today(),
     )  # fmt: skip
+
+
+def export_conversation_documents(store: Store, directory, person_of: dict[int, str]) -> list:
+    """Every conversation document for `--export`: per conversation the invitation, the
+    minutes (each printed version; a held one never printed as it is now, unstored) and the
+    preparation sheet of a mulighedserklæring meeting; per request the letter; and for the
+    staff the leaflet and the blank guide of each kind. `person_of`: employee id -> the name
+    part of the file names. Returns the written paths."""
+    from fravaer_desktop.services.archive import write_whole
+
+    written = []
+
+    def write(name: str, pdf: bytes) -> None:
+        path = directory / f"{name}.pdf"
+        write_whole(path, pdf)
+        written.append(path)
+
+    for conversation in store.conversations.all():
+        person = person_of[conversation.employee_id]
+        about = f"{person} - {conversation.kind.title} - {conversation.invitation.meeting_on}"
+        write(f"Indkaldelse - {about}", invitation_pdf(store, conversation))
+        versions = store.conversations.minutes(conversation.id)
+        for version in versions:
+            write(f"Referat - {about} - version {version.version}", version.pdf)
+        if conversation.is_held and not store.conversations.minutes_are_current(conversation.id):
+            number = len(versions) + 1
+            write(f"Referat - {about} - version {number}", minutes_pdf(store, conversation, number))
+        if conversation.kind.value == "mulighedserklaering":
+            employee = store.employees.get(conversation.employee_id)
+            write(f"Forberedelse til mulighedserklæring - {about}",
+                  opportunity_sheet_pdf(store, employee, conversation))  # fmt: skip
+    guides = load_guides()
+    for request in store.document_requests.all():
+        title = guides.documentation[request.kind].title
+        write(f"Anmodning om {title.lower()} - {person_of[request.employee_id]} - "
+              f"{request.requested_on}", document_request_pdf(store, request))  # fmt: skip
+    write(guides.leaflet.title, leaflet_pdf(store))
+    for kind, guide in guides.conversations.items():
+        write(f"Samtaleguide - {guide.title}", blank_guide_pdf(store, kind))
+    return written
