@@ -156,6 +156,47 @@ def dialog_shots(window, store, save):
         ("12-udskrift", lambda: print_absence_overview(window, store, first), "accept"),
         ("14-fravaerspolitik", window.edit_policy, nothing),
         ("15-ikke-relevant", window.overview_page.mark_not_relevant, nothing),
+        *conversation_shots(window, store),
+    ]
+
+
+def conversation_shots(window, store):
+    """The guided conversation: the employee's list, every step, and a documentation request."""
+    from fravaer_desktop.core.conversation import ConversationKind
+
+    talks = store.conversations.all()
+    held = next(c for c in talks if c.is_held and c.kind is ConversationKind.ABSENCE)
+    draft = next(c for c in talks if not c.is_held)
+    actions = window.actions
+
+    def open_talk(talk):
+        return lambda: actions.open_conversation(
+            talk.employee_id, talk.kind, talk.spell_id, talk.id
+        )
+
+    def steps(count: int):
+        def forward(wizard):
+            for _ in range(count):
+                wizard.next()
+            if count == 2:  # the conversation itself: the section about what one can do
+                wizard.hold_page.sections.setCurrentRow(2)
+
+        return forward
+
+    request = next(r for r in store.document_requests.all() if r.received_on is None)
+    spell = store.absences.get(request.spell_id)
+    return [
+        ("16-samtaler", lambda: actions.open_conversations(held.employee_id), lambda d: None),
+        ("17-samtale-1-indkald", open_talk(draft), steps(0)),
+        ("18-samtale-2-forbered", open_talk(draft), steps(1)),
+        ("19-samtale-3-hold", open_talk(held), steps(2)),
+        ("20-samtale-4-aftaler", open_talk(held), steps(3)),
+        ("21-samtale-5-afslut", open_talk(held), steps(4)),
+        (
+            "22-dokumentation",
+            lambda: actions.request_documentation(request.employee_id, spell),
+            lambda d: None,
+        ),
     ]
 
 

@@ -450,14 +450,16 @@ def _closed_by_conversations(
 
 def _agreed_items(employee: Employee, talks: list[Conversation]) -> list[OverviewItem]:
     """The next contact and the agreed steps of held conversations. A next contact is done when
-    a later conversation has been held; steps due on the same day are one item."""
+    a later conversation is held close to the day (from 7 days before, rules table); steps due
+    on the same day are one item."""
     held = sorted((t for t in talks if t.is_held), key=lambda t: (t.held_on, t.id or 0))
     items: dict[tuple, OverviewItem] = {}
     contact = latest("naeste_kontakt")
     for index, talk in enumerate(held):
         when = f"{talk.kind.title} holdt {long_date(talk.held_on)}"
         if talk.next_contact_on is not None:
-            later = [t for t in held[index + 1 :] if t.held_on >= talk.held_on]
+            early = contact.days("counts_from_days_before")
+            later = [t for t in held[index + 1 :] if t.held_on >= talk.next_contact_on - early]
             decision = None
             if later:
                 decision = TaskDecision(

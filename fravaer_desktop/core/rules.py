@@ -442,12 +442,17 @@ POLICIES: tuple[RuleVersion, ...] = (
         title="Aftalt kontakt",
         explanation=(
             "I aftalte i samtalen at tale sammen igen denne dag. Hør, hvordan det går, og følg "
-            "op på det, I aftalte. Punktet klares af sig selv, når du holder den næste samtale."
+            "op på det, I aftalte. Punktet klares af sig selv, når du holder den næste samtale "
+            "tæt på dagen."
         ),
         source="Aftalt i samtalen",
         valid_from=date(2000, 1, 1),
         kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
-        note="En aftale mellem jer, ikke en frist i loven.",
+        numbers={"counts_from_days_before": 7},
+        note=(
+            "En aftale mellem jer, ikke en frist i loven. En samtale holdt højst 7 dage før den "
+            "aftalte dag (eller senere) tæller som kontakten."
+        ),
     ),
     RuleVersion(
         rule="aftalt_skridt",

@@ -126,3 +126,13 @@ def test_documentation_not_received_by_its_deadline_is_overdue_and_received_is_d
     document = item(overview(requests=[received]), "dokumentation")
     assert document.horizon(TODAY) is Horizon.DECIDED
     assert document.decision.decided_on == date(2026, 11, 9)
+
+
+def test_a_conversation_long_before_the_agreed_contact_does_not_count_as_the_contact() -> None:
+    # Contact agreed for 26 November; a mulighedserklæring meeting on 18 November is something
+    # else, held more than 7 days before: the contact is still to be made.
+    meeting = Conversation(
+        replace(INVITED, kind=ConversationKind.OPPORTUNITY, meeting_on=date(2026, 11, 18)),
+        ConversationStatus.HELD, held_on=date(2026, 11, 18), id=8,
+    )  # fmt: skip
+    assert item(overview([HELD, meeting]), "naeste_kontakt").decision is None

@@ -197,6 +197,10 @@ class FinishPage(QWizardPage):
         )
         self.errors = FieldErrors()
         self.held_on = DateField(wizard.today)
+        self.held_on.setMaximumWidth(self.held_on.sizeHint().width() * 2)
+        self.what_happens = QLabel()
+        self.what_happens.setWordWrap(True)
+        self.what_happens.setObjectName("whatHappens")
         self.versions = QLabel()
         self.versions.setWordWrap(True)
         self.versions.setObjectName("minutesVersions")
@@ -214,6 +218,7 @@ class FinishPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
+        layout.addWidget(self.what_happens)
         layout.addWidget(self.versions)
         layout.addWidget(self.sheet_button)
         layout.addStretch(1)
@@ -232,6 +237,7 @@ class FinishPage(QWizardPage):
         )
         self.versions.setVisible(bool(lines))
         self.sheet_button.setVisible(conversation.kind is ConversationKind.OPPORTUNITY)
+        self.what_happens.setText(what_happens_text(conversation))
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)
         self.errors.clear()
@@ -245,3 +251,22 @@ class FinishPage(QWizardPage):
             self.errors.show(error)
             return False
         return True
+
+
+def what_happens_text(conversation: Conversation) -> str:
+    """What finishing does to the Overblik, in words, so nothing comes as a surprise."""
+    lines = ["Når du afslutter:"]
+    if conversation.kind is ConversationKind.ABSENCE:
+        lines.append("• Sygefraværssamtalen på Overblikket bliver markeret som klaret den dag, den "
+                     "blev holdt.")  # fmt: skip
+    if conversation.kind is ConversationKind.FREQUENT:
+        lines.append("• Samtalen om hyppigt fravær på Overblikket bliver markeret som klaret.")
+    if conversation.next_contact_on is not None:
+        lines.append(
+            f"• Næste kontakt {long_date(conversation.next_contact_on)} kommer på Overblikket."
+        )
+    for step in conversation.steps:
+        when = f" senest {long_date(step.due)}" if step.due else ""
+        lines.append(f"• »{step.title}«{when} kommer på Overblikket.")
+    lines.append("• Referatet vises, så I kan udskrive det og skrive under.")
+    return "\n".join(lines)
