@@ -40,10 +40,20 @@ def default_database_path() -> Path:
     return user_data_dir() / DEFAULT_DATABASE_NAME
 
 
+#: The privacy lint's word files in resources/privacy (format: resources/privacy/LAES_MIG.txt).
+PRIVACY_WORD_FILES = ("helbredsord.txt", "kropsdele.txt", "endelser.txt", "tilladte_ord.txt")
+
+
 def load_health_terms() -> list[str]:
-    """Words that suggest health details in a note (one per line, '#' starts a comment)."""
-    text = resource("health_terms.txt").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """The lines of the privacy lint's word files, without comments or blank lines.
+
+    Each file starts with its `[section]` line, so the files can be read one after the other.
+    """
+    lines: list[str] = []
+    for name in PRIVACY_WORD_FILES:
+        text = resource(f"privacy/{name}").read_text(encoding="utf-8")
+        lines += [line.strip() for line in text.splitlines()]
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def temporary_demo_path() -> Path:
