@@ -225,3 +225,22 @@ def test_the_hold_page_shows_phrasings_and_what_you_may_and_may_not_ask(
         assert hold.heading.text().startswith(f"{row + 1}. {section.title}")
         assert section.phrasings[0][:30] in hold.phrasings.text().replace("&#x27;", "'")
     assert "diagnose" in hold.may_not_ask.text().lower() or hold.may_not_ask.text()
+
+
+def test_health_details_in_the_purpose_or_a_step_are_flagged_too(
+    qtbot, company_store, health_check, anna, sick
+) -> None:
+    wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE,
+                         sick.id)  # fmt: skip
+    page = wizard.invite_page
+    page.purpose.setPlainText("Vi skal tale om din depression")
+    assert page.purpose_health.isVisibleTo(wizard)
+    invite(qtbot, wizard)
+    wizard.next()
+    wizard.next()
+    step = wizard.record_page.steps[4]  # Andet
+    step.check.setChecked(True)
+    step.text.setText("Anna tager til fysioterapi for ryggen")
+    assert wizard.record_page.steps_health.isVisibleTo(wizard)
+    step.text.setText("Anna ringer til jobcentret")
+    assert not wizard.record_page.steps_health.isVisibleTo(wizard)

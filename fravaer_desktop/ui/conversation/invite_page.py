@@ -26,7 +26,7 @@ from fravaer_desktop.core.conversation import (
 from fravaer_desktop.core.validation import ValidationError
 from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.date_field import DateField
-from fravaer_desktop.ui.widgets.form_errors import FieldErrors
+from fravaer_desktop.ui.widgets.form_errors import ERROR_STYLE, FieldErrors
 
 WARNING_STYLE = "color: #8a5a00; font-weight: 600;"
 
@@ -75,6 +75,11 @@ class InvitePage(QWizardPage):
         self.purpose_hint = QLabel()
         self.purpose_hint.setWordWrap(True)
         self.purpose_hint.setStyleSheet(note_style())
+        self.purpose_health = QLabel()
+        self.purpose_health.setWordWrap(True)
+        self.purpose_health.setStyleSheet(ERROR_STYLE)
+        self.purpose_health.setObjectName("healthWarning")
+        self.purpose_health.hide()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
@@ -85,6 +90,7 @@ class InvitePage(QWizardPage):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.meeting_on.dateChanged.connect(lambda _: self._show_warnings())
         self.meeting_time.textChanged.connect(self._show_warnings)
+        self.purpose.textChanged.connect(self._check_purpose)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -96,6 +102,7 @@ class InvitePage(QWizardPage):
         self.errors.add_row(form, "&Deltagere:", self.participants, "participants")
         form.addRow("", self.companion)
         self.errors.add_row(form, "&Formål:", self.purpose, "purpose")
+        form.addRow("", self.purpose_health)
         form.addRow("", self.purpose_hint)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -149,6 +156,11 @@ class InvitePage(QWizardPage):
             companion_offered=self.companion.isChecked(),
             purpose=self.purpose.toPlainText(),
         )
+
+    def _check_purpose(self) -> None:
+        warning = self._wizard.health_check.warning_for(self.purpose.toPlainText())
+        self.purpose_health.setText(warning or "")
+        self.purpose_health.setVisible(bool(warning))
 
     def _suggested_purpose(self) -> str:
         guide = self._wizard.guides.conversations[self.kind.currentData()]

@@ -117,6 +117,11 @@ class RecordPage(QWizardPage):
                 grid.addWidget(widget, row, column)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 1)
+        self.steps_health = QLabel()
+        self.steps_health.setWordWrap(True)
+        self.steps_health.setStyleSheet(ERROR_STYLE)
+        self.steps_health.setObjectName("healthWarning")
+        self.steps_health.hide()
         self.steps_error = QLabel()
         self.steps_error.setWordWrap(True)
         self.steps_error.setStyleSheet(ERROR_STYLE)
@@ -125,6 +130,7 @@ class RecordPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(steps_box)
+        layout.addWidget(self.steps_health)
         layout.addWidget(self.steps_error)
         layout.addWidget(self.errors.general)
 
@@ -171,6 +177,10 @@ class RecordPage(QWizardPage):
             self.save_now()
 
     def _changed(self, *_args) -> None:
+        texts = " ".join(f"{r.text.text()} {r.responsible.text()}" for r in self.steps)
+        warning = self._wizard.health_check.warning_for(texts)
+        self.steps_health.setText(warning or "")
+        self.steps_health.setVisible(bool(warning))
         if not self._loading:
             self._timer.start()
 
