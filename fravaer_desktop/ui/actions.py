@@ -216,15 +216,41 @@ class AppActions(QObject):
 
     def show_minutes(self, conversation, parent: QWidget | None = None) -> None:
         """The minutes as last printed, or a new version when the conversation has changed."""
-        from fravaer_desktop.services.conversations import print_minutes
         from fravaer_desktop.ui.conversation.documents import preview_pdf
 
         name = self.employee_name(conversation.employee_id)
-        version = print_minutes(self.store, conversation.id)
+        version = self._chosen_minutes(conversation, parent)
+        if version is None:
+            return
         preview_pdf(
             parent or self._window, lambda: version.pdf, f"Referat – {name}",
             f"Referat {conversation.kind.title} {name} v{version.version}.pdf",
         )  # fmt: skip
+
+    def _chosen_minutes(self, conversation, parent):
+        """The minutes to show: with one printed version and no change since, that one; else
+        the user picks a printed version or the minutes as they are now (a new version)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from fravaer_desktop.services.conversations import print_minutes
+
+        repository = self.store.conversations
+        versions = repository.minutes(conversation.id)
+        current = repository.minutes_are_current(conversation.id)
+        if not versions or (len(versions) == 1 and current):
+            return print_minutes(self.store, conversation.id)
+        choices = {
+            f"Version {v.version}, udskrevet {long_date(v.printed_on)}": v
+            for v in reversed(versions)
+        }
+        new_text = f"Ny version {len(versions) + 1} med ændringerne siden sidst"
+        items = ([] if current else [new_text]) + list(choices)
+        picked, ok = QInputDialog.getItem(
+            parent or self._window, "Vis referat", "Hvilket referat vil du se?", items, 0, False
+        )
+        if not ok:
+            return None
+        return choices.get(picked) or print_minutes(self.store, conversation.id)
 
     def request_documentation(
         self, employee_id: int, spell: AbsenceSpell | None = None, request=None,

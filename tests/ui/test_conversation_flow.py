@@ -10,7 +10,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from fravaer_desktop.core.conversation import ConversationKind, ConversationStatus, Over8Weeks
+from fravaer_desktop.core.conversation import (
+    ConversationKind,
+    ConversationStatus,
+    Invitation,
+    MeetingForm,
+    Over8Weeks,
+)
 from fravaer_desktop.core.guides import load_guides
 from fravaer_desktop.core.models import AbsenceSpell
 from fravaer_desktop.services.followup import current_overview
@@ -244,3 +250,40 @@ def test_health_details_in_the_purpose_or_a_step_are_flagged_too(
     assert wizard.record_page.steps_health.isVisibleTo(wizard)
     step.text.setText("Anna ringer til jobcentret")
     assert not wizard.record_page.steps_health.isVisibleTo(wizard)
+
+
+def test_minutes_changed_after_printing_keep_the_printed_version_to_open(
+    qtbot, company_store, health_check, anna, sick, drive_modal, monkeypatch
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QInputDialog, QWidget
+
+    from fravaer_desktop.services.conversations import print_minutes
+    from fravaer_desktop.ui.actions import AppActions
+
+    talk = company_store.conversations.start(
+        Invitation(ConversationKind.ABSENCE, anna.id, date(2026, 11, 23), "10:00",
+                   MeetingForm.PHONE, "", ("Mette Holm",), date(2026, 11, 18), sick.id),
+        as_of=date(2026, 11, 18),
+    )  # fmt: skip
+    held = company_store.conversations.mark_held(
+        replace(talk, held_on=date(2026, 11, 23), over_8_weeks=Over8Weeks.NO)
+    )
+    print_minutes(company_store, held.id)
+    company_store.conversations.save_note(held.id, "trivsel", "Rettet efter mødet")
+    host = QWidget()
+    host.setProperty("no_exec", True)
+    qtbot.addWidget(host)
+    actions = AppActions(company_store, health_check, host)
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[-1], True  # the oldest: version 1 as printed
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    actions.show_minutes(held, parent=host)
+    assert offered == ["Ny version 2 med ændringerne siden sidst",
+                       "Version 1, udskrevet 23. november 2026"]  # fmt: skip
+    assert [v.version for v in company_store.conversations.minutes(held.id)] == [1]
