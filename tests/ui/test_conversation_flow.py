@@ -287,3 +287,16 @@ def test_minutes_changed_after_printing_keep_the_printed_version_to_open(
     assert offered == ["Ny version 2 med ændringerne siden sidst",
                        "Version 1, udskrevet 23. november 2026"]  # fmt: skip
     assert [v.version for v in company_store.conversations.minutes(held.id)] == [1]
+
+
+def test_the_preparation_shows_the_absence_and_earlier_conversations_beside_the_checklist(
+    qtbot, company_store, health_check, anna, sick
+) -> None:
+    company_store.absences.add(AbsenceSpell(anna.id, date(2026, 9, 7), last_day=date(2026, 9, 7)))
+    wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE,
+                         sick.id)  # fmt: skip
+    invite(qtbot, wizard)
+    facts = wizard.prepare_page.facts.text()
+    assert "Fraværende nu: siden 9. november 2026 (dag 15), egen sygdom." in facts
+    assert "7. september 2026: 1 kalenderdag, egen sygdom." in facts
+    assert wizard.prepare_page.checklist_texts() == list(wizard.guide.preparation)

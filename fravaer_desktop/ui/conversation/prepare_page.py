@@ -43,9 +43,12 @@ def absence_facts(
                 f"{whole.kind.title.lower()}."
             )
         else:
+            period = long_date(whole.first_day)
+            if whole.last_day != whole.first_day:
+                period += f" – {long_date(whole.last_day)}"
             lines.append(
-                f"{long_date(whole.first_day)} – {long_date(whole.last_day)}: "
-                f"{counted(days, 'kalenderdag', 'kalenderdage')}, {whole.kind.title.lower()}."
+                f"{period}: {counted(days, 'kalenderdag', 'kalenderdage')}, "
+                f"{whole.kind.title.lower()}."
             )
     if not recent:
         lines.append("Intet fravær registreret de seneste 12 måneder.")
