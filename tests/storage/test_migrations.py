@@ -559,3 +559,37 @@ def test_a_saved_schema_v3_file_opens_with_this_version_and_keeps_its_data(
     assert store.conversations.for_employee(lone.id) == []
     assert store.document_requests.all() == []
     db.close()
+
+
+def test_a_saved_schema_v4_file_opens_with_this_version_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "schema_v4.sqlite"
+    shutil.copyfile(DATA / "schema_v4.sqlite", path)
+    assert [name for _, name in migration_rows(path)][-1] == "m004_conversations"
+
+    db = open_database(path)
+    store = Store(db, today=lambda: date(2026, 12, 7))
+
+    assert schema_version(db) == len(known_migration_names())
+    lone, kim = sorted(store.employees.list_all(), key=lambda e: e.name, reverse=True)
+    assert (lone.name, kim.working_days_per_week) == ("Lone Ærø", 4)
+    assert len(store.absences.all()) == 2
+    [talk] = store.conversations.for_employee(lone.id)
+    assert (talk.is_held, talk.held_on) == (True, date(2026, 10, 28))
+    assert talk.notes == {
+        "status": "Lone har det lidt bedre og går ture.",
+        "arbejdet": "Kan tage telefonen et par timer.",
+    }
+    assert [(s.kind.value, s.due) for s in talk.steps] == [
+        ("fastholdelsesplan", date(2026, 11, 20))
+    ]
+    [minutes] = store.conversations.minutes(talk.id)
+    assert (minutes.version, minutes.pdf) == (1, b"%PDF-1.4 referat version 1")
+    [request] = store.document_requests.all()
+    assert (request.kind, request.deliver_by, request.received_on) == (
+        "friattest",
+        date(2026, 11, 11),
+        date(2026, 11, 9),
+    )
+    db.close()
