@@ -20,11 +20,17 @@ STALE_DEMO_AGE_S = 2 * 24 * 3600
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the package in a checkout, inside the bundle when frozen."""
+    """The resource files (decision 0016): `resources/` inside the bundle when frozen, inside the
+    package when installed from a wheel (`fravaer_desktop/resources`), else `resources/` beside
+    the package (a source checkout or an editable install)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def resource(name: str) -> Path:
