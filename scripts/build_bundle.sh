@@ -46,8 +46,10 @@ fi
 [[ -x "$APP" ]] || fail "$APP was not built"
 
 echo "== Files the app needs at run time"
+while IFS= read -r resource; do
+    [[ -f "$INTERNAL/$resource" ]] || fail "missing in the bundle: $INTERNAL/$resource"
+done < <(find resources -type f | sort)
 for needed in \
-    "$INTERNAL/resources/health_terms.txt" \
     "$INTERNAL/holidays/locale/da/LC_MESSAGES/DK.mo" \
     "$INTERNAL/pypdfium2/version.json" \
     "$INTERNAL/pypdfium2_raw/version.json"; do
