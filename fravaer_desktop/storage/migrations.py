@@ -218,3 +218,58 @@ def m004_conversations(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX idx_document_requests_employee ON document_requests(employee_id)")
+
+
+@migrations()
+def m005_retention_plans(db: Database) -> None:
+    """Retention plans (fastholdelsesplaner): the request and its decision, every version of
+    the plan (its content as JSON, fixed once agreed) and the follow-up meetings."""
+    db.execute(
+        """
+        CREATE TABLE retention_plans (
+            id INTEGER PRIMARY KEY,
+            employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+            spell_id INTEGER REFERENCES absence_spells(id) ON DELETE SET NULL,
+            requested_by TEXT NOT NULL CHECK (requested_by IN ('medarbejder', 'arbejdsgiver')),
+            requested_on TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'kladde'
+                CHECK (status IN ('kladde', 'aftalt', 'afslaaet')),
+            decided_on TEXT,
+            refusal_reason TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            CHECK (status <> 'afslaaet' OR decided_on IS NOT NULL)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_retention_plans_employee ON retention_plans(employee_id)")
+    # Two plans in force for one absence would contradict each other: revise instead.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_retention_plans_one_open ON retention_plans(spell_id) "
+        "WHERE status <> 'afslaaet' AND spell_id IS NOT NULL"
+    )
+    db.execute(
+        """
+        CREATE TABLE retention_plan_versions (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES retention_plans(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            made_on TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            agreed_on TEXT,
+            content TEXT NOT NULL,
+            UNIQUE (plan_id, version)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE retention_plan_follow_ups (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES retention_plans(id) ON DELETE CASCADE,
+            due TEXT NOT NULL,
+            held_on TEXT,
+            how_it_went TEXT NOT NULL DEFAULT '',
+            holds TEXT CHECK (holds IS NULL OR holds IN ('ja', 'delvist', 'nej'))
+        )
+        """
+    )

@@ -29,6 +29,7 @@ from fravaer_desktop.storage.followup_repositories import (
     GoalRepository,
     PolicyRepository,
 )
+from fravaer_desktop.storage.retention_plan_repository import RetentionPlanRepository
 from fravaer_desktop.storage.rows import (
     EMPLOYEE_COLUMNS,
     SPELL_COLUMNS,
@@ -376,3 +377,4 @@ class Store:
         self.goals = GoalRepository(db)
         self.conversations = ConversationRepository(db, self.absences.for_employee, today)
         self.document_requests = DocumentRequestRepository(db, self.absences.for_employee, today)
+        self.retention_plans = RetentionPlanRepository(db, self.employees, self.absences, today)

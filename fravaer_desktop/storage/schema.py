@@ -16,6 +16,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m002_overview_policy_goals",
     "m003_employee_working_days",
     "m004_conversations",
+    "m005_retention_plans",
 )
 #: Where sqlite-utils records applied migrations.
 MIGRATIONS_TABLE = "_sqlite_migrations"

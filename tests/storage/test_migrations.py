@@ -592,4 +592,5 @@ def test_a_saved_schema_v4_file_opens_with_this_version_and_keeps_its_data(
         date(2026, 11, 11),
         date(2026, 11, 9),
     )
+    assert store.retention_plans.all() == []  # m005: the plans' tables, empty
     db.close()
