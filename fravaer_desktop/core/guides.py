@@ -33,6 +33,7 @@ MAY_FILE = "maa_og_maa_ikke.toml"
 DOCUMENTATION_FILE = "dokumentation.toml"
 LEAFLET_FILE = "pjece_naar_du_er_syg.toml"
 SHEET_FILE = "mulighedserklaering_forberedelse.toml"
+PLAN_FILE = "fastholdelsesplan.toml"
 
 #: Words that must never appear in a "Det må du spørge om" line (helbredsoplysningsloven § 2).
 FORBIDDEN_IN_MAY_ASK = ("diagnose", "hvad fejler", "hvad du fejler")
@@ -105,6 +106,32 @@ class OpportunitySheet:
 
 
 @dataclass(frozen=True)
+class PlanSection:
+    """One free-text section of the retention plan."""
+
+    id: str
+    title: str
+    help: str
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RetentionPlanGuide:
+    """The texts of the retention plan: its sections, the adjustments, the rules, the refusal."""
+
+    title: str
+    intro: str
+    jobcenter_note: str
+    refusal_letter: str
+    rules: tuple[tuple[str, str], ...]  # (claim, source)
+    sections: tuple[PlanSection, ...]
+    adjustments: tuple[tuple[str, str], ...]  # (id, title)
+
+    def adjustment_title(self, adjustment_id: str) -> str:
+        return dict(self.adjustments).get(adjustment_id, adjustment_id)
+
+
+@dataclass(frozen=True)
 class Guides:
     """All guide texts."""
 
@@ -115,6 +142,7 @@ class Guides:
     general_may_ask: tuple[str, ...]
     general_may_not_ask: tuple[str, ...]
     may_source: str
+    retention_plan: RetentionPlanGuide
 
 
 class GuideFileError(ValueError):
@@ -436,6 +464,47 @@ def _sheet(path: Path) -> OpportunitySheet:
     )
 
 
+def _retention_plan(path: Path) -> RetentionPlanGuide:
+    fields = {"title", "intro", "jobcenter_note", "refusal_letter", "rules", "sections",
+              "adjustments"}  # fmt: skip
+    table = _read(path, fields)
+    sections = tuple(
+        PlanSection(
+            id=section.ident("id"),
+            title=section.line("title"),
+            help=section.text("help"),
+            examples=section.texts("examples", required=False),
+        )
+        for section in table.tables("sections", {"id", "title", "help", "examples"})
+    )
+    adjustments = tuple(
+        (item.ident("id"), item.line("title"))
+        for item in table.tables("adjustments", {"id", "title"})
+    )
+    for kind, ids in (
+        ("afsnit", [s.id for s in sections]),
+        ("tilpasninger", [a for a, _ in adjustments]),
+    ):
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            table.fail(
+                f"to {kind} har samme id »{repeated[0]}«; hvert skal have sit eget id",
+                f"two {kind} have the same id '{repeated[0]}'",
+            )
+    return RetentionPlanGuide(
+        title=table.line("title"),
+        intro=table.text("intro"),
+        jobcenter_note=table.text("jobcenter_note"),
+        refusal_letter=table.text("refusal_letter"),
+        rules=tuple(
+            (rule.text("claim"), rule.line("source"))
+            for rule in table.tables("rules", {"claim", "source"})
+        ),
+        sections=sections,
+        adjustments=adjustments,
+    )
+
+
 def parse_guides(folder: Path) -> Guides:
     """Read and check every guide file in `folder`.
 
@@ -454,6 +523,7 @@ def parse_guides(folder: Path) -> Guides:
         general_may_ask=general_may_ask,
         general_may_not_ask=may.texts("may_not_ask"),
         may_source=may.line("source"),
+        retention_plan=_retention_plan(folder / PLAN_FILE),
     )
 
 

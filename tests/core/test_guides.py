@@ -250,3 +250,34 @@ def test_a_file_not_saved_as_utf8_is_refused(folder: Path) -> None:
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
     with pytest.raises(GuideFileError, match="UTF-8"):
         parse_guides(folder)
+
+
+def test_the_retention_plan_guide_has_every_section_the_plan_prints(guides: Guides) -> None:
+    plan = guides.retention_plan
+    ids = [section.id for section in plan.sections]
+    assert ids[:2] == ["baggrund", "maal"] and "kolleger" in ids and "hurtigere_langsommere" in ids
+    assert all(section.title and section.help for section in plan.sections)
+    assert {"timer", "hjaelpemidler", "hjemmearbejde", "pauser", "mentor"} <= dict(
+        plan.adjustments
+    ).keys()
+
+
+def test_the_retention_plan_rules_cite_section_7b_and_name_refusal_and_jobcenter(
+    guides: Guides,
+) -> None:
+    rules = dict(guides.retention_plan.rules)
+    assert all(source.strip() for source in rules.values())
+    claims = " ".join(rules)
+    assert "8 uger" in claims and "sige nej" in claims and "jobcentret" in claims
+    assert "ingen frist" in claims.lower() and "afskediget" in claims
+    assert any("§ 7b, stk. 2" in source for source in rules.values())
+
+
+def test_two_plan_adjustments_with_the_same_id_are_refused(folder: Path) -> None:
+    path = folder / "fastholdelsesplan.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n[[adjustments]]\nid = "mentor"\ntitle = "Igen"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(GuideFileError, match="fastholdelsesplan.toml.*samme id »mentor«"):
+        parse_guides(folder)
