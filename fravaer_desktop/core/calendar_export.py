@@ -124,6 +124,11 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
         why="Fristen for den dokumentation, du har bedt om, er denne dag.",
         show_source=False,
     ),
+    "plan_opfoelgning": CalendarText(
+        title="Opfølgning med {name} – {date}",
+        why="I aftalte at følge op på jeres plan denne dag. Hvad I aftalte, står i Fravær.",
+        show_source=False,
+    ),
 }
 
 #: For a rule this module does not know yet: says nothing but who and when.

@@ -34,6 +34,7 @@ from fravaer_desktop.core.models import (
     TaskDecision,
     TaskStatus,
 )
+from fravaer_desktop.core.retention_plan import PlanStatus, RetentionPlan
 from fravaer_desktop.core.rule_120 import (
     Rule120Status,
     count_text,
@@ -159,12 +160,14 @@ def build_overview(
     today: date,
     conversations: Iterable[Conversation] = (),
     document_requests: Iterable[DocumentRequest] = (),
+    plans: Iterable[RetentionPlan] = (),
 ) -> Overview:
     """Everything the manager should do or know today, with stored decisions applied.
 
     Held conversations close what they were held for (the § 7a conversation of the absence, the
     talk about frequent absence, an earlier agreed contact); their next contact and agreed steps,
-    and the documentation asked for, become items of their own.
+    and the documentation asked for, become items of their own. A retention plan agreed or
+    refused closes the absence's "Mulighed: fastholdelsesplan"; its follow-ups are items.
     """
     salary_paid = company.pays_salary_during_sickness if company else True
     by_key = {d.key: d for d in decisions}
@@ -177,6 +180,9 @@ def build_overview(
     requests: dict[int, list[DocumentRequest]] = {}
     for request in document_requests:
         requests.setdefault(request.employee_id, []).append(request)
+    plans_of: dict[int, list[RetentionPlan]] = {}
+    for plan in plans:
+        plans_of.setdefault(plan.employee_id, []).append(plan)
     held_for: dict[tuple, TaskDecision] = {}  # item key -> "done by holding the conversation"
     overview = Overview(today)
     follow_from = months_before(today, FOLLOW_UP_MONTHS)
@@ -191,6 +197,7 @@ def build_overview(
             held_for.update(
                 _closed_by_conversations(spell_items, parts, talks.get(employee.id, []))
             )
+            held_for.update(_closed_by_plans(spell_items, parts, plans_of.get(employee.id, [])))
             current = next((part for part in parts if part.covers(today)), None)
             if current is not None:  # today's extent; the day number counts the whole absence
                 day_number = (today - whole.first_day).days + 1
@@ -201,8 +208,10 @@ def build_overview(
         overview.items.extend(employee_items)
         own_talks = talks.get(employee.id, [])
         held_for.update(_closed_by_conversations(employee_items, [], own_talks))
-        agreed = _agreed_items(employee, own_talks) + _document_items(
-            employee, requests.get(employee.id, [])
+        agreed = (
+            _agreed_items(employee, own_talks)
+            + _document_items(employee, requests.get(employee.id, []))
+            + _follow_up_items(employee, plans_of.get(employee.id, []))
         )
         held_for.update({i.key: i.decision for i in agreed if i.decision is not None})
         overview.items.extend(agreed)
@@ -531,4 +540,63 @@ def _document_items(employee: Employee, requests: list[DocumentRequest]) -> list
                 decision=decision,
             )  # fmt: skip
         )
+    return items
+
+
+def _closed_by_plans(
+    items: list[OverviewItem], parts: list[AbsenceSpell], plans: list[RetentionPlan]
+) -> dict[tuple, TaskDecision]:
+    """The option of a retention plan is settled once a plan for the absence is agreed or the
+    request refused (a plan being worked out leaves it open)."""
+    part_ids = {p.id for p in parts}
+    closed = {}
+    for item in items:
+        if item.rule != "fastholdelsesplan":
+            continue
+        for plan in plans:
+            if plan.spell_id not in part_ids or plan.status is PlanStatus.DRAFT:
+                continue
+            if plan.status is PlanStatus.AGREED:
+                day, reason = (
+                    plan.agreed_on,
+                    f"Fastholdelsesplan aftalt {long_date(plan.agreed_on)}",
+                )
+            else:
+                day, reason = plan.decided_on, f"Ønsket afslået {long_date(plan.decided_on)}"
+            closed[item.key] = TaskDecision(
+                item.rule, item.employee_id, TaskStatus.DONE, day, item.spell_id, item.due,
+                reason=reason,
+            )  # fmt: skip
+    return closed
+
+
+def _follow_up_items(employee: Employee, plans: list[RetentionPlan]) -> list[OverviewItem]:
+    """One item per follow-up meeting of a plan that is not refused; done once recorded."""
+    version = latest("plan_opfoelgning")
+    items = []
+    for plan in plans:
+        if plan.status is PlanStatus.REFUSED:
+            continue
+        for follow_up in plan.follow_ups:
+            decision = None
+            if follow_up.held_on is not None:
+                holds = f": {follow_up.holds.title.lower()}" if follow_up.holds else ""
+                decision = TaskDecision(
+                    version.rule, employee.id, TaskStatus.DONE, follow_up.held_on, plan.spell_id,
+                    follow_up.due, reason=f"Holdt {long_date(follow_up.held_on)}{holds}",
+                )  # fmt: skip
+            items.append(
+                OverviewItem(
+                    version.rule,
+                    employee.id,
+                    employee.name,
+                    version.title,
+                    version.explanation,
+                    version.source,
+                    follow_up.due,
+                    plan.spell_id,
+                    detail=f"Fastholdelsesplan, version {plan.current.version}",
+                    decision=decision,
+                )  # fmt: skip
+            )
     return items

@@ -479,6 +479,19 @@ POLICIES: tuple[RuleVersion, ...] = (
         kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
         note="Fristen er den, du selv satte i brevet; loven kræver en rimelig frist.",
     ),
+    RuleVersion(
+        rule="plan_opfoelgning",
+        title="Opfølgning på fastholdelsesplanen",
+        explanation=(
+            "I aftalte i fastholdelsesplanen at følge op denne dag. Tal om, hvordan trappen går, "
+            "og om planen holder, og skriv det under planen. Skal planen ændres, så lav en ny "
+            "version."
+        ),
+        source="Aftalt i fastholdelsesplanen",
+        valid_from=date(2000, 1, 1),
+        kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
+        note="En aftale mellem jer, ikke en frist i loven (sygedagpengeloven § 7b sætter ingen).",
+    ),
 )
 
 #: Ready-made contact routines offered in the settings (fraværsdage, day 1 = første fraværsdag).

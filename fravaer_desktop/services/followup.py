@@ -56,7 +56,7 @@ def todays_follow_up(
     spells += _older_spells_for_rule_120(store, employees, spells, start, today)
     overview = build_overview(
         store.company.get(), employees, spells, store.decisions.all(), policy, today,
-        store.conversations.all(), store.document_requests.all(),
+        store.conversations.all(), store.document_requests.all(), store.retention_plans.all(),
     )  # fmt: skip
     goals = store.goals.all() if with_goals else []
     if not goals:
@@ -87,6 +87,7 @@ def employee_overview(store: Store, employee_id: int) -> Overview:
         today,
         store.conversations.for_employee(employee_id),
         store.document_requests.for_employee(employee_id),
+        store.retention_plans.for_employee(employee_id),
     )
 
 
