@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from fravaer_desktop import APP_NAME, __version__, start_up_gc
 from fravaer_desktop.danish_argparse import DanishArgumentParser
 from fravaer_desktop.paths import (
+    MachineSettings,
     default_database_path,
     remove_demo_folder,
     temporary_demo_path,
@@ -73,12 +74,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def open_store(path: Path, *, demo: bool, create: bool, today: date) -> Store:
-    """Open a company file; with `demo`, fill the (new, empty) file with the demo company."""
+def open_store(
+    path: Path, *, demo: bool, create: bool, today: date, backup_folder: Path | None = None
+) -> Store:
+    """Open a company file; with `demo`, fill the (new, empty) file with the demo company.
+
+    `backup_folder`: the folder chosen on this computer for the file's backups (the copy before
+    an upgrade goes there when it is there)."""
     from fravaer_desktop.storage.database import DatabaseOpenError, open_database
     from fravaer_desktop.storage.repositories import Store
 
-    store = Store(open_database(path, create=create or demo, empty_only=demo))
+    store = Store(
+        open_database(path, create=create or demo, empty_only=demo, backup_folder=backup_folder)
+    )
     if demo:
         from fravaer_desktop.storage.demo import populate_demo_company
 
@@ -110,7 +118,10 @@ def run_export(args: argparse.Namespace) -> int:
     throw_away = args.db is None and args.demo  # the demo company exists only for this export
     path = args.db or (temporary_demo_path() if args.demo else default_database_path())
     try:
-        store = open_store(path, demo=args.demo, create=False, today=date.today())
+        chosen = MachineSettings.of_this_machine().backup_folder(path)
+        store = open_store(
+            path, demo=args.demo, create=False, today=date.today(), backup_folder=chosen
+        )
         try:
             return _export_store(args, path, store)
         finally:

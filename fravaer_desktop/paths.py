@@ -91,3 +91,74 @@ def remove_stale_demo_folders(now: float | None = None) -> list[Path]:
             if not folder.exists():
                 removed.append(folder)
     return removed
+
+
+MACHINE_SETTINGS_NAME = "indstillinger.json"
+LOG_FILE_NAME = "fejllog.txt"
+
+
+class MachineSettings:
+    """Settings of this computer, not of the company: kept in a small JSON file in the user's
+    data folder (a company file on a network drive is opened from several computers, and each
+    has its own USB stick). `folder=None`: nothing is read or written (tests, the demo).
+
+    Today it holds one thing: the folder each company file's automatic backups go to.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self._backup_folders: dict[str, str] = {}
+        if folder is not None:
+            self._backup_folders = self._read().get("backup_folders", {})
+
+    @classmethod
+    def of_this_machine(cls) -> MachineSettings:
+        return cls(user_data_dir())
+
+    @property
+    def log_file(self) -> Path | None:
+        """Where unexpected errors are written in detail (None: only to the console)."""
+        return None if self.folder is None else self.folder / LOG_FILE_NAME
+
+    def backup_folder(self, company_file: Path) -> Path | None:
+        """The folder chosen for this company file's backups (None: the default beside it)."""
+        chosen = self._backup_folders.get(_key(company_file))
+        return Path(chosen) if chosen else None
+
+    def set_backup_folder(self, company_file: Path, folder: Path | None) -> None:
+        """Remember `folder` for this company file (None: back to the default); raises OSError
+        when the settings file cannot be written (nothing is changed then)."""
+        folders = dict(self._backup_folders)
+        if folder is None:
+            folders.pop(_key(company_file), None)
+        else:
+            folders[_key(company_file)] = str(folder)
+        if self.folder is not None:
+            data = self._read()
+            data["backup_folders"] = folders
+            self._write(data)
+        self._backup_folders = folders
+
+    def _read(self) -> dict:
+        import json
+
+        try:
+            data = json.loads((self.folder / MACHINE_SETTINGS_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # no file yet, or damaged: the defaults
+            return {}
+        if not isinstance(data, dict) or not isinstance(data.get("backup_folders", {}), dict):
+            return {}
+        return data
+
+    def _write(self, data: dict) -> None:
+        import json
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / MACHINE_SETTINGS_NAME
+        partial = target.with_name(target.name + ".delvis")
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        partial.replace(target)
+
+
+def _key(company_file: Path) -> str:
+    return str(Path(company_file).resolve())

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.danish import file_problem
-from fravaer_desktop.storage.backup import backup_database, copy_problem
+from fravaer_desktop.storage.backup import copy_problem
+from fravaer_desktop.storage.backup_folder import (
+    DEFAULT_FOLDER_NAME,
+    UPGRADE,
+    default_backup_folder,
+    take_copy,
+)
 from fravaer_desktop.storage.schema import (
     MIGRATION_NAMES,
     MIGRATIONS_TABLE,
@@ -23,11 +29,11 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SAFETY_COPY_FOLDER = "sikkerhedskopier"
+SAFETY_COPY_FOLDER = DEFAULT_FOLDER_NAME  # the automatic backups' default folder
 #: Safety copies kept per company file. Older ones are deleted after a successful upgrade: they
 #: hold the staff's absence as it was, also of people deleted from the file since.
 SAFETY_COPIES_KEPT = 3
-UPGRADE_COPY_REASON = "foer-opgradering-v"  # + the schema version the copy has
+UPGRADE_COPY_REASON = UPGRADE  # + the schema version the copy has
 #: How long a save waits for another program (or Fravær window) that holds the file.
 BUSY_TIMEOUT_S = 10
 #: How long the checkpoint after a save waits for readers before leaving the rest for later.
@@ -37,6 +43,11 @@ COMPANION_FILES = ("-wal", "-shm", "-journal")
 
 class DatabaseOpenError(Exception):
     """The file cannot be used; `str(error)` is a Danish message for the user."""
+
+
+class DamagedFileError(DatabaseOpenError):
+    """SQLite found the file damaged (or not a database at all); the window offers the newest
+    good backup instead."""
 
 
 class UpgradeError(DatabaseOpenError):
@@ -161,14 +172,19 @@ def schema_version(db: CompanyDatabase) -> int:
 
 
 def open_database(
-    path: str | Path, *, create: bool = True, empty_only: bool = False
+    path: str | Path,
+    *,
+    create: bool = True,
+    empty_only: bool = False,
+    backup_folder: Path | None = None,
 ) -> CompanyDatabase:
     """Open (or create) a company file and bring its schema up to date.
 
-    Takes a safety copy of an existing file before any pending migration runs, and refuses a
-    file whose schema is newer than this program knows. With `empty_only` (a file to fill with
-    the demo company), a file that already holds a company or staff is refused before anything
-    happens to it.
+    Takes a safety copy of an existing file before any pending migration runs (into
+    `backup_folder`, the folder chosen for the file's automatic backups, when it is there; else
+    into 'sikkerhedskopier' beside the file), and refuses a file whose schema is newer than
+    this program knows. With `empty_only` (a file to fill with the demo company), a file that
+    already holds a company or staff is refused before anything happens to it.
     """
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
@@ -185,10 +201,13 @@ def open_database(
         if empty_only:
             _refuse_company_file(db, file_path)
         _configure(db, wal=not memory)
-        db.upgrade_copy = _upgrade(db, file_path)
+        db.upgrade_copy = _upgrade(db, file_path, backup_folder)
     except sqlite3.DatabaseError as error:
         _close_quietly(conn)
-        raise DatabaseOpenError(_open_error_message(file_path, error)) from error
+        message = _open_error_message(file_path, error)
+        if message == damaged_file_message(file_path, error):
+            raise DamagedFileError(message) from error
+        raise DatabaseOpenError(message) from error
     except BaseException:
         # Release the file (and its -wal/-shm companions) when it is refused.
         _close_quietly(conn)
@@ -266,7 +285,9 @@ def upgrade_notice(db: CompanyDatabase) -> str | None:
     )
 
 
-def _upgrade(db: CompanyDatabase, file_path: Path | None) -> Path | None:
+def _upgrade(
+    db: CompanyDatabase, file_path: Path | None, backup_folder: Path | None
+) -> Path | None:
     """Apply pending migrations, after a safety copy of an existing file; returns the copy
     (None when nothing was pending, or for a new file, which needs no copy)."""
     applied = set(applied_migration_names(db.conn))
@@ -275,19 +296,22 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> Path | None:
     migrations = schema_migrations()
     copy, copy_note = None, ""
     if file_path is not None and schema_version(db) > 0:
+        # The chosen folder of the backups when it is there (the USB stick may be out: the
+        # copy must be taken all the same, so then beside the file).
+        folder = backup_folder if backup_folder is not None and backup_folder.is_dir() else None
+        where = f"'{folder}'" if folder else f"'{SAFETY_COPY_FOLDER}' ved siden af den"
         try:
             copy = take_safety_copy(
-                db, file_path, reason=f"{UPGRADE_COPY_REASON}{schema_version(db)}"
+                db, file_path, reason=f"{UPGRADE_COPY_REASON}{schema_version(db)}", folder=folder
             )
         except (OSError, sqlite3.OperationalError) as error:  # e.g. the drive is full
             raise UpgradeError(
                 f"Filen '{file_path}' skal opgraderes til denne version af Fravær, men først "
-                f"skal der tages en kopi i mappen '{SAFETY_COPY_FOLDER}' ved siden af den, og "
-                f"det kunne ikke lade sig gøre ({copy_problem(error)}). Sørg for, at du kan "
-                "skrive i mappen, og at der er plads på drevet, og prøv igen. Filen er ikke "
-                "ændret."
+                f"skal der tages en kopi i mappen {where}, og det kunne ikke lade sig gøre "
+                f"({copy_problem(error)}). Sørg for, at du kan skrive i mappen, og at der er "
+                "plads på drevet, og prøv igen. Filen er ikke ændret."
             ) from error
-        copy_note = f" En kopi fra før opgraderingen ligger i mappen '{SAFETY_COPY_FOLDER}'."
+        copy_note = f" En kopi fra før opgraderingen ligger i mappen {where}."
     try:
         migrations.apply(db.utils)
     except Exception as error:
@@ -296,7 +320,7 @@ def _upgrade(db: CompanyDatabase, file_path: Path | None) -> Path | None:
             f"Filen er ikke ændret.{copy_note} (Teknisk: {error})"
         ) from error
     if copy is not None:
-        prune_safety_copies(file_path, keeping=copy)
+        prune_safety_copies(file_path, keeping=copy, folder=copy.parent)
     return copy
 
 
@@ -308,17 +332,18 @@ def _close_quietly(conn: sqlite3.Connection | None) -> None:
             pass
 
 
-def take_safety_copy(db: CompanyDatabase, file_path: Path, reason: str) -> Path:
-    """Copy the open database into the safety-copy folder beside the file."""
-    folder = file_path.parent / SAFETY_COPY_FOLDER
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{file_path.stem}-{reason}-{stamp}.sqlite"
-    return backup_database(db, target)
+def take_safety_copy(
+    db: CompanyDatabase, file_path: Path, reason: str, folder: Path | None = None
+) -> Path:
+    """Copy the open database into `folder` (default: the backup folder beside the file)."""
+    folder = folder or default_backup_folder(file_path)
+    return take_copy(db.conn, file_path, folder, reason, datetime.now())
 
 
-def safety_copies(file_path: Path) -> list[Path]:
-    """The safety copies of this company file, oldest first (by the time in their names)."""
-    folder = file_path.parent / SAFETY_COPY_FOLDER
+def safety_copies(file_path: Path, folder: Path | None = None) -> list[Path]:
+    """The copies of this company file taken before an upgrade, oldest first (by the time in
+    their names), in `folder` (default: the backup folder beside the file)."""
+    folder = folder or default_backup_folder(file_path)
     if not folder.is_dir():
         return []
     prefix = f"{file_path.stem}-{UPGRADE_COPY_REASON}"
@@ -330,7 +355,10 @@ def safety_copies(file_path: Path) -> list[Path]:
 
 
 def prune_safety_copies(
-    file_path: Path, keep: int = SAFETY_COPIES_KEPT, keeping: Path | None = None
+    file_path: Path,
+    keep: int = SAFETY_COPIES_KEPT,
+    keeping: Path | None = None,
+    folder: Path | None = None,
 ) -> list[Path]:
     """Delete all but the newest `keep` safety copies of the file; returns the deleted ones.
 
@@ -339,10 +367,10 @@ def prune_safety_copies(
     (".delvis") are deleted too: they hold staff data. A copy that cannot be deleted (in use,
     no rights) is left for the next upgrade.
     """
-    copies = [copy for copy in safety_copies(file_path) if copy != keeping]
+    folder = folder or default_backup_folder(file_path)
+    copies = [copy for copy in safety_copies(file_path, folder) if copy != keeping]
     kept_besides = 1 if keeping is not None else 0
     doomed = copies[: max(0, len(copies) - (keep - kept_besides))]
-    folder = file_path.parent / SAFETY_COPY_FOLDER
     prefix = f"{file_path.stem}-{UPGRADE_COPY_REASON}"
     partial = [p for p in folder.glob(f"{prefix}*.sqlite.delvis")] if folder.is_dir() else []
     deleted = []

@@ -19,13 +19,7 @@ def install_error_hook(log_file: Path) -> None:
 
     def hook(kind, value, tb) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            with log_file.open("a", encoding="utf-8") as log:
-                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}\n")
-        except OSError:
-            pass
-        sys.__stderr__.write(details)
+        write_to_log(log_file, details)
         if QApplication.instance() is None:
             return
         file_problem = write_problem_message(value)
@@ -42,3 +36,22 @@ def install_error_hook(log_file: Path) -> None:
             )
 
     sys.excepthook = hook
+
+
+def write_to_log(log_file: Path | None, details: str) -> None:
+    """Append `details` (a traceback, what SQLite said) to the log file, with the time, and
+    write them to the console; the user is told in Danish elsewhere."""
+    if log_file is not None:
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            with log_file.open("a", encoding="utf-8") as log:
+                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+        except OSError:
+            pass
+    if sys.__stderr__ is not None:
+        sys.__stderr__.write(details if details.endswith("\n") else details + "\n")
+
+
+def error_details(error: BaseException) -> str:
+    """The traceback of `error`, for the log file."""
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))

@@ -17,10 +17,10 @@ from fravaer_desktop import APP_ID, APP_NAME, start_up_gc
 from fravaer_desktop.app import open_store
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.paths import (
+    MachineSettings,
     default_database_path,
     load_health_terms,
     temporary_demo_path,
-    user_data_dir,
 )
 from fravaer_desktop.storage.database import (
     DatabaseOpenError,
@@ -89,12 +89,16 @@ def _existing_company(parent: QWidget | None, path: Path) -> Store | None:
 
 
 def build_window(
-    args: argparse.Namespace, prefetch: OverviewPrefetch | None = None
+    args: argparse.Namespace,
+    prefetch: OverviewPrefetch | None = None,
+    machine: MachineSettings | None = None,
 ) -> MainWindow | None:
     """Open the right company file for the arguments and return the window (None: cancelled).
 
     `prefetch`: the worker started for that file before PySide6 was loaded; its overview is
-    used when it still holds (`OverviewPrefetch.take`)."""
+    used when it still holds (`OverviewPrefetch.take`). `machine`: this computer's settings
+    (where the backups go)."""
+    machine = machine or MachineSettings(None)
     health_check = HealthTextCheck(load_health_terms())
     default_path = default_database_path()
     path = args.db
@@ -107,13 +111,16 @@ def build_window(
             demo_folder=demo_path.parent,
         )  # fmt: skip
     path = path or default_path
-    store = open_store(path, demo=args.demo, create=True, today=date.today())
+    store = open_store(path, demo=args.demo, create=True, today=date.today(),
+                       backup_folder=machine.backup_folder(path))  # fmt: skip
     if store.company.get() is None:
         created = create_company_file(None, path)
         if created is None:
             return None
         store = created[0]
-    return MainWindow(store, health_check, path, is_demo=False, prefetch=prefetch)
+    return MainWindow(
+        store, health_check, path, is_demo=False, prefetch=prefetch, machine=machine
+    )
 
 
 class _AfterFirstPaint(QObject):
@@ -138,18 +145,25 @@ def resume_gc_at_the_latest() -> None:
     QTimer.singleShot(start_up_gc.LATEST_RESUME_MS, start_up_gc.resume)
 
 
-def show_window(window: QWidget) -> None:
-    """Show the main window; the paused garbage collector resumes once it is painted."""
-    _AfterFirstPaint(window, start_up_gc.resume)
+def show_window(window: MainWindow) -> None:
+    """Show the main window. Once it is painted, the paused garbage collector resumes and the
+    check at opening (integrity, the day's backup) starts on a thread of its own."""
+
+    def after_first_paint() -> None:
+        start_up_gc.resume()
+        window.start_opening_check()
+
+    _AfterFirstPaint(window, after_first_paint)
     window.show()
 
 
 def run_gui(args: argparse.Namespace, prefetch: OverviewPrefetch | None = None) -> int:
     app = make_application()
     resume_gc_at_the_latest()
-    install_error_hook(user_data_dir() / "fejllog.txt")
+    machine = MachineSettings.of_this_machine()
+    install_error_hook(machine.log_file)
     try:
-        window = build_window(args, prefetch)
+        window = build_window(args, prefetch, machine)
     except DatabaseOpenError as error:
         show_error(None, APP_NAME, str(error))
         raise

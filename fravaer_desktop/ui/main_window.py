@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fravaer_desktop import APP_NAME, __version__
 from fravaer_desktop.core.privacy import HealthTextCheck
-from fravaer_desktop.paths import remove_stale_demo_folders
+from fravaer_desktop.paths import MachineSettings, remove_stale_demo_folders
 from fravaer_desktop.storage.database import upgrade_notice
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.actions import AppActions
@@ -36,6 +36,7 @@ from fravaer_desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     from fravaer_desktop.overview_prefetch import OverviewPrefetch
+    from fravaer_desktop.storage.backup_folder import OpeningCheck
     from fravaer_desktop.ui.pages.absence_page import AbsencePage
     from fravaer_desktop.ui.pages.company_page import CompanyPage
     from fravaer_desktop.ui.pages.employees_page import EmployeesPage
@@ -61,9 +62,14 @@ class MainWindow(QMainWindow):
         create_company: Callable[[QWidget], tuple[Store, Path] | None] | None = None,
         demo_folder: Path | None = None,
         prefetch: OverviewPrefetch | None = None,
+        machine: MachineSettings | None = None,
     ):
         super().__init__()
         self.health_check = health_check
+        #: This computer's settings (the backup folder); None: defaults, remembered nowhere.
+        self.machine = machine or MachineSettings(None)
+        #: The check at opening (integrity, the daily copy) once it has answered.
+        self.opening_check: OpeningCheck | None = None
         self._create_company = create_company
         self._demo_folder = demo_folder
         self.store: Store | None = None
@@ -250,6 +256,67 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
             return
         self.statusBar().showMessage(f"Sikkerhedskopi gemt: {target}", 10000)
+
+    def backup_folder(self) -> Path | None:
+        """Where the open file's automatic backups go (None: a demo, which has none)."""
+        if self.file_path is None or self.is_demo:
+            return None
+        from fravaer_desktop.storage.backup_folder import default_backup_folder
+
+        return self.machine.backup_folder(self.file_path) or default_backup_folder(self.file_path)
+
+    def start_opening_check(self) -> None:
+        """SQLite's integrity check of the open file and the day's first backup, on a thread of
+        their own: started once the window is shown, so they never delay it."""
+        folder = self.backup_folder()
+        if folder is None:
+            return
+        from fravaer_desktop.storage.backup_folder import check_and_back_up
+        from fravaer_desktop.ui.background import run_in_background
+
+        path, now = self.file_path, datetime.now()
+        chosen = self.machine.backup_folder(path) is not None
+        run_in_background(
+            self,
+            lambda: check_and_back_up(path, folder, now, folder_is_chosen=chosen),
+            lambda check: self._opening_checked(path, check),
+            lambda error: self._opening_check_failed(path, error),
+        )
+
+    def _opening_checked(self, path: Path, check: OpeningCheck) -> None:
+        if path != self.file_path:
+            return  # another file was opened meanwhile
+        self.opening_check = check
+        if check.damage is not None:
+            self._file_damaged(check.damage)
+        elif check.copy is not None:
+            self.statusBar().showMessage(f"Dagens sikkerhedskopi er gemt i {check.copy.parent}",
+                                         8000)  # fmt: skip
+        elif check.copy_problem is not None:  # stays until the next message replaces it
+            self.statusBar().showMessage(
+                f"Dagens sikkerhedskopi kunne ikke tages: {check.copy_problem}. Fravær prøver "
+                "igen, næste gang du åbner programmet."
+            )
+        self._company_slot.mark_stale()
+
+    def _opening_check_failed(self, path: Path, error: BaseException) -> None:
+        from fravaer_desktop.ui.error_hook import error_details, write_to_log
+
+        write_to_log(self.machine.log_file, error_details(error))
+        if path == self.file_path:
+            self.statusBar().showMessage(
+                "Dagens sikkerhedskopi kunne ikke tages. Detaljer er skrevet i fejlloggen."
+            )
+
+    def _file_damaged(self, damage: str) -> None:
+        from fravaer_desktop.ui.error_hook import write_to_log
+
+        write_to_log(self.machine.log_file, f"Integritetstjek af {self.file_path}: {damage}")
+        show_warning(
+            self, "Virksomhedsfilen er beskadiget",
+            f"Fravær har tjekket filen '{self.file_path}' og fundet fejl i den. Gendan den "
+            "nyeste gode sikkerhedskopi (Filer > Gendan fra sikkerhedskopi…).",
+        )  # fmt: skip
 
     def _show_company(self) -> None:
         company = self.store.company.get()

@@ -1,0 +1,85 @@
+"""Once the window is shown, the file is checked and the day's first backup is taken, off the
+window's thread; the status bar says where it went, or why there is none today."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fravaer_desktop.app import open_store
+from fravaer_desktop.paths import MachineSettings
+from fravaer_desktop.storage.backup_folder import DAILY, copies_in, default_backup_folder
+from fravaer_desktop.ui.launch import show_window
+from fravaer_desktop.ui.main_window import MainWindow
+from tests.storage.company_files import demo_file
+
+
+def opened(qtbot, path: Path, health_check, machine: MachineSettings) -> MainWindow:
+    store = open_store(path, demo=False, create=False, today=date(2026, 11, 23),
+                       backup_folder=machine.backup_folder(path))  # fmt: skip
+    window = MainWindow(store, health_check, path, is_demo=False, machine=machine)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_showing_the_window_takes_the_days_backup(qtbot, tmp_path, health_check) -> None:
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    window = opened(qtbot, path, health_check, MachineSettings(tmp_path / "data"))
+
+    show_window(window)
+    qtbot.waitUntil(lambda: window.opening_check is not None, timeout=10000)
+
+    [copy] = copies_in(path, default_backup_folder(path), DAILY)
+    assert window.opening_check.copy == copy.path
+    assert window.statusBar().currentMessage() == (
+        f"Dagens sikkerhedskopi er gemt i {default_backup_folder(path)}"
+    )
+    window.close_store()
+
+
+def test_the_backup_goes_to_the_folder_chosen_on_this_computer(
+    qtbot, tmp_path, health_check
+) -> None:
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    machine = MachineSettings(tmp_path / "data")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    machine.set_backup_folder(path, stick)
+    window = opened(qtbot, path, health_check, MachineSettings(tmp_path / "data"))
+
+    window.start_opening_check()
+    qtbot.waitUntil(lambda: window.opening_check is not None, timeout=10000)
+
+    assert len(copies_in(path, stick, DAILY)) == 1
+    assert not default_backup_folder(path).exists()
+    window.close_store()
+
+
+def test_with_the_stick_out_the_status_bar_says_so_and_nothing_is_written(
+    qtbot, tmp_path, health_check
+) -> None:
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    machine = MachineSettings(tmp_path / "data")
+    stick = tmp_path / "usb"
+    machine.set_backup_folder(path, stick)
+    window = opened(qtbot, path, health_check, machine)
+
+    window.start_opening_check()
+    qtbot.waitUntil(lambda: window.opening_check is not None, timeout=10000)
+
+    assert window.statusBar().currentMessage() == (
+        f"Dagens sikkerhedskopi kunne ikke tages: mappen '{stick}' findes ikke lige nu (er "
+        "USB-stikket eller netværksdrevet sat til?). Fravær prøver igen, næste gang du åbner "
+        "programmet."
+    )
+    assert not stick.exists() and not default_backup_folder(path).exists()
+    window.close_store()
+
+
+def test_a_demo_has_no_backups(qtbot, tmp_path, company_store, health_check) -> None:
+    window = MainWindow(company_store, health_check, None, is_demo=True)
+    qtbot.addWidget(window)
+
+    window.start_opening_check()
+
+    assert window.backup_folder() is None and window.opening_check is None
