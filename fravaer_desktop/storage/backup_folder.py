@@ -21,6 +21,7 @@ DEFAULT_FOLDER_NAME = "sikkerhedskopier"
 DAILY = "dagligt"
 UPGRADE = "foer-opgradering-v"  # + the schema version the copy has
 BEFORE_RESTORE = "foer-gendannelse"
+OTHER_FILE = "anden-fil"  # a copy the user picked elsewhere (never in a name)
 #: Rotation of the daily copies (decision 0017): the newest copy of each of the 7 newest days
 #: with a copy, and the newest of each of the 4 newest ISO weeks with a copy.
 KEEP_DAILY = 7
@@ -44,6 +45,8 @@ class BackupCopy:
             return "Automatisk kopi"
         if self.kind == BEFORE_RESTORE:
             return "Filen før en gendannelse"
+        if self.kind == OTHER_FILE:
+            return "Valgt fil"
         return "Før opgradering af programmet"
 
 

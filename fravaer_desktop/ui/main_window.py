@@ -197,12 +197,77 @@ class MainWindow(QMainWindow):
         page.edit_requested.connect(self.edit_company)
         page.backup_requested.connect(self.backup)
         page.policy_requested.connect(self.edit_policy)
+        page.backup_folder_requested.connect(self.choose_backup_folder)
+        page.restore_requested.connect(self.restore_backup)
         self._fill_company_page(page)
         return page
 
     def _fill_company_page(self, page: CompanyPage) -> None:
         page.show_company(self.store.company.get())
         page.show_policy(self.store.policy.get())
+        page.show_backups(self._backups_text(), enabled=self.backup_folder() is not None)
+
+    def _backups_text(self) -> str:
+        from fravaer_desktop.storage.backup_folder import DAILY, copies_in
+        from fravaer_desktop.ui.dialogs.restore_dialog import taken_text
+
+        folder = self.backup_folder()
+        if folder is None:
+            return "Ingen: demovirksomheden slettes, når du lukker Fravær."
+        newest = copies_in(self.file_path, folder, DAILY)
+        newest_text = (f"Den nyeste er fra {taken_text(newest[0].taken_at)}." if newest
+                       else "Der er ingen automatisk kopi i mappen endnu.")  # fmt: skip
+        check = self.opening_check
+        if check is not None and check.copy_problem is not None:
+            newest_text += f" Dagens kopi kunne ikke tages: {check.copy_problem}."
+        return f"Gemmes automatisk i {folder}. {newest_text}"
+
+    def choose_backup_folder(self) -> None:
+        """Skift mappe til kopier…: choose where this computer puts the file's backups."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from fravaer_desktop.ui.file_dialogs import DANISH_LABELS
+
+        dialog = QFileDialog(self, "Vælg mappen til sikkerhedskopier", str(self.backup_folder()))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        for label, text in DANISH_LABELS.items():
+            dialog.setLabelText(label, text)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Vælg")
+        if dialog.exec() and dialog.selectedFiles():
+            self.set_backup_folder(Path(dialog.selectedFiles()[0]))
+
+    def set_backup_folder(self, folder: Path) -> bool:
+        """Put the automatic backups in `folder` from now on (on this computer) and take a copy
+        there now; False, with a Danish message, when the folder cannot be used."""
+        import os
+
+        from fravaer_desktop.storage.backup_folder import default_backup_folder
+
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            show_warning(
+                self, "Sikkerhedskopier",
+                f"Fravær kan ikke skrive i mappen '{folder}'. Vælg en mappe, du kan gemme "
+                "filer i, fx på et USB-stik eller et netværksdrev. Intet er ændret.",
+            )  # fmt: skip
+            return False
+        default = default_backup_folder(self.file_path)
+        try:
+            self.machine.set_backup_folder(self.file_path, None if folder == default else folder)
+        except OSError as error:
+            from fravaer_desktop.core.danish import file_problem
+
+            show_warning(
+                self,
+                "Sikkerhedskopier",
+                f"Valget kunne ikke gemmes: {file_problem(error)}. Intet er ændret.",
+            )
+            return False
+        self.opening_check = None
+        self._company_slot.mark_stale()
+        self.start_opening_check()  # today's copy, in the new folder
+        self.statusBar().showMessage(f"Sikkerhedskopierne gemmes nu i {folder}", 10000)
+        return True
 
     def edit_company(self) -> None:
         from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -318,6 +383,83 @@ class MainWindow(QMainWindow):
             "nyeste gode sikkerhedskopi (Filer > Gendan fra sikkerhedskopi…).",
         )  # fmt: skip
 
+    def backup_copies(self) -> list:
+        """Every copy of the open file, newest first: in the chosen folder, the default folder
+        beside the file, and the file as it was before a restore (beside it)."""
+        from fravaer_desktop.storage.backup_folder import all_copies, default_backup_folder
+
+        if self.backup_folder() is None:
+            return []
+        folders = [self.backup_folder(), default_backup_folder(self.file_path),
+                   self.file_path.parent]  # fmt: skip
+        return all_copies(self.file_path, folders)
+
+    def restore_dialog(self, preselect: Path | None = None):
+        """The dialog that lists the copies (not yet shown); None for a demo."""
+        from fravaer_desktop.storage.backup_folder import summarize
+        from fravaer_desktop.ui.dialogs.restore_dialog import RestoreDialog, copy_rows
+
+        if self.backup_folder() is None:
+            return None
+        current = summarize(self.file_path)
+        return RestoreDialog(copy_rows(self.backup_copies()), current, self.backup_folder(),
+                             self, preselect=preselect)  # fmt: skip
+
+    def restore_backup(self, preselect: Path | None = None) -> None:
+        """Gendan fra sikkerhedskopi…: choose a copy, look at it, then restore it."""
+        dialog = self.restore_dialog(preselect)
+        if dialog is None:
+            from fravaer_desktop.ui.messages import show_information
+
+            show_information(
+                self, "Gendan fra sikkerhedskopi",
+                "Demovirksomheden har ingen sikkerhedskopier: den slettes, når du lukker "
+                "Fravær. Opret din egen virksomhed, så tager Fravær selv en kopi hver dag.",
+            )  # fmt: skip
+            return
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_from(dialog.chosen)
+
+    def restore_from(self, copy) -> bool:
+        """Replace the open file by the backup `copy` and show it; False (and a Danish
+        message) when the restore was not made: the file is then as it was, and shown again."""
+        from fravaer_desktop.app import open_store
+        from fravaer_desktop.storage.restore import RestoreError, restore_copy
+        from fravaer_desktop.ui.dialogs.restore_dialog import taken_text
+
+        path = self.file_path
+        self.store.db.close()  # the file is replaced under its name: nothing may hold it
+        try:
+            kept = restore_copy(copy.path, path, datetime.now())
+        except RestoreError as error:
+            self._reopen(path)
+            show_warning(self, "Gendan fra sikkerhedskopi", str(error))
+            return False
+        store = open_store(path, demo=False, create=False, today=datetime.now().date(),
+                           backup_folder=self.machine.backup_folder(path))  # fmt: skip
+        self.set_store(store, path, is_demo=False)
+        self.statusBar().showMessage(
+            f"Kopien fra {taken_text(copy.taken_at)} er gendannet. Filen, som den var før, "
+            f"ligger i '{kept}'."
+        )
+        return True
+
+    def _reopen(self, path: Path) -> None:
+        """Show the file again after a restore that was not made (it is as it was)."""
+        from fravaer_desktop.app import open_store
+        from fravaer_desktop.storage.database import DatabaseOpenError
+
+        try:
+            store = open_store(path, demo=False, create=False, today=datetime.now().date(),
+                               backup_folder=self.machine.backup_folder(path))  # fmt: skip
+        except DatabaseOpenError as error:  # e.g. the damaged file that was to be replaced
+            from fravaer_desktop.ui.messages import show_error
+
+            show_error(self, APP_NAME, f"{error}\n\nFravær lukker nu.")
+            self.close()
+            return
+        self.set_store(store, path, is_demo=False)
+
     def _show_company(self) -> None:
         company = self.store.company.get()
         self._company_slot.mark_stale()
@@ -370,6 +512,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._add_action(file_menu, "Tag &sikkerhedskopi…", "Ctrl+B", self.backup)
+        self._add_action(file_menu, "&Gendan fra sikkerhedskopi…", None, self.restore_backup)
         file_menu.addSeparator()
         self._add_action(file_menu, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
         view_menu = self.menuBar().addMenu("&Vis")

@@ -83,3 +83,56 @@ def test_a_demo_has_no_backups(qtbot, tmp_path, company_store, health_check) -> 
     window.start_opening_check()
 
     assert window.backup_folder() is None and window.opening_check is None
+
+
+def test_the_company_page_says_where_the_copies_go(qtbot, tmp_path, health_check) -> None:
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    window = opened(qtbot, path, health_check, MachineSettings(tmp_path / "data"))
+    window.show()
+    window.start_opening_check()
+    qtbot.waitUntil(lambda: window.opening_check is not None, timeout=10000)
+
+    window.show_page("Virksomhed")
+
+    [copy] = copies_in(path, default_backup_folder(path), DAILY)
+    from fravaer_desktop.ui.dialogs.restore_dialog import taken_text
+
+    assert window.company_page.backups.text() == (
+        f"Gemmes automatisk i {default_backup_folder(path)}. Den nyeste er fra "
+        f"{taken_text(copy.taken_at)}."
+    )
+    assert window.company_page.restore_button.isEnabled()
+    window.close_store()
+
+
+def test_choosing_a_new_folder_is_remembered_and_gets_todays_copy(
+    qtbot, tmp_path, health_check
+) -> None:
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    window = opened(qtbot, path, health_check, MachineSettings(tmp_path / "data"))
+    stick = tmp_path / "usb"
+    stick.mkdir()
+
+    assert window.set_backup_folder(stick)
+    qtbot.waitUntil(lambda: window.opening_check is not None, timeout=10000)
+
+    assert MachineSettings(tmp_path / "data").backup_folder(path) == stick
+    assert len(copies_in(path, stick, DAILY)) == 1
+    assert window.backup_folder() == stick
+    window.close_store()
+
+
+def test_a_folder_that_cannot_be_used_is_refused_and_nothing_changes(
+    qtbot, tmp_path, health_check, drive_modal
+) -> None:
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    window = opened(qtbot, path, health_check, MachineSettings(tmp_path / "data"))
+    said: list[str] = []
+
+    accepted = drive_modal(lambda: window.set_backup_folder(tmp_path / "mangler"),
+                           lambda box: (said.append(box.text()), box.accept()))  # fmt: skip
+
+    assert accepted is False
+    assert said[0].startswith(f"Fravær kan ikke skrive i mappen '{tmp_path / 'mangler'}'")
+    assert MachineSettings(tmp_path / "data").backup_folder(path) is None
+    window.close_store()

@@ -34,6 +34,8 @@ class CompanyPage(QWidget):
     edit_requested = Signal()
     backup_requested = Signal()
     policy_requested = Signal()
+    backup_folder_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, file_label: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,20 +60,34 @@ class CompanyPage(QWidget):
         form.addRow("Kontaktrutine:", self.contact)
         form.addRow("Hyppigt fravær:", self.frequent)
         form.addRow("Data gemmes i:", self.file)
+        self.backups = QLabel()
+        self.backups.setWordWrap(True)
+        self.backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Sikkerhedskopier:", self.backups)
         edit = QPushButton("Rediger virksomhed…")
         policy = QPushButton("Fraværspolitik…")
         backup = QPushButton("Tag sikkerhedskopi…")
+        self.folder_button = QPushButton("Skift mappe til kopier…")
+        self.restore_button = QPushButton("Gendan fra sikkerhedskopi…")
         edit.clicked.connect(self.edit_requested)
         policy.clicked.connect(self.policy_requested)
         backup.clicked.connect(self.backup_requested)
+        self.folder_button.clicked.connect(self.backup_folder_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(edit)
         buttons.addWidget(policy)
-        buttons.addWidget(backup)
         buttons.addStretch(1)
+        backup_buttons = QHBoxLayout()
+        backup_buttons.addWidget(backup)
+        backup_buttons.addWidget(self.folder_button)
+        backup_buttons.addWidget(self.restore_button)
+        backup_buttons.addStretch(1)
         note = QLabel(
-            "Alt gemmes på denne computer, hver gang du trykker Gem. Tag jævnligt en "
-            "sikkerhedskopi til et USB-stik eller et netværksdrev."
+            "Alt gemmes på denne computer, hver gang du trykker Gem. Fravær tager selv en "
+            "sikkerhedskopi, første gang programmet åbnes hver dag, og gemmer kopierne fra de "
+            "seneste 7 dage og 4 uger. Læg kopierne på et USB-stik eller et netværksdrev, så "
+            "de også er der, hvis computeren går i stykker."
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -79,7 +95,15 @@ class CompanyPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(note)
+        layout.addLayout(backup_buttons)
         layout.addStretch(1)
+
+    def show_backups(self, text: str, *, enabled: bool) -> None:
+        """Where the automatic backups go and the newest one; `enabled`: a real company file
+        (the demo has no backups)."""
+        self.backups.setText(text)
+        self.folder_button.setEnabled(enabled)
+        self.restore_button.setEnabled(enabled)
 
     def show_policy(self, policy: AbsencePolicy) -> None:
         contact, frequent = policy_summary(policy)
