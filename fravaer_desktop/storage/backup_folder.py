@@ -104,6 +104,13 @@ def all_copies(company_file: Path, folders: list[Path]) -> list[BackupCopy]:
     return sorted(found, key=lambda c: (c.taken_at, c.path.name), reverse=True)
 
 
+def folders_with_copies(company_file: Path, chosen: Path | None) -> list[Path]:
+    """Where copies of the file can be: the chosen folder, the default one beside the file, and
+    the file's own folder (the file as it was before a restore)."""
+    folders = [default_backup_folder(company_file), company_file.parent]
+    return [chosen, *folders] if chosen is not None else folders
+
+
 def copies_to_keep(
     stamps: list[datetime], daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY
 ) -> set[datetime]:

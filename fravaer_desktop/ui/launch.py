@@ -6,7 +6,7 @@ import argparse
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from fravaer_desktop.paths import (
     temporary_demo_path,
 )
 from fravaer_desktop.storage.database import (
+    DamagedFileError,
     DatabaseOpenError,
     damaged_file_message,
     open_database,
@@ -118,8 +119,73 @@ def build_window(
         if created is None:
             return None
         store = created[0]
-    return MainWindow(
-        store, health_check, path, is_demo=False, prefetch=prefetch, machine=machine
+    return MainWindow(store, health_check, path, is_demo=False, prefetch=prefetch, machine=machine)
+
+
+def _build_or_recover(
+    args: argparse.Namespace, prefetch: OverviewPrefetch | None, machine: MachineSettings
+) -> MainWindow | None:
+    """The window; when the file is damaged, first the offer of the newest good copy (and the
+    window on the restored file). Raises DatabaseOpenError (shown) when it cannot be opened."""
+    path = args.db or default_database_path()
+    try:
+        return build_window(args, prefetch, machine)
+    except DamagedFileError as error:
+        damaged = error
+    except DatabaseOpenError as error:
+        show_error(None, APP_NAME, str(error))
+        raise
+    except sqlite3.DatabaseError as error:  # damage SQLite finds only when the data is read
+        damaged = DamagedFileError(damaged_file_message(path, error))
+        damaged.__cause__ = error
+    restored = recover_damaged_file(path, machine, damaged)
+    if restored is None:
+        raise damaged
+    window = build_window(args, None, machine)
+    if window is not None:
+        window.statusBar().showMessage(restored)
+    return window
+
+
+def recover_damaged_file(
+    path: Path, machine: MachineSettings, error: DamagedFileError
+) -> str | None:
+    """Fravær cannot open the damaged file `path`: log what SQLite said, offer the newest good
+    copy (or the list of copies) and restore the one chosen. Returns what to tell the user
+    once the window is shown, or None when nothing was restored (the file is as it was)."""
+    from fravaer_desktop.storage.backup_folder import (
+        all_copies,
+        default_backup_folder,
+        folders_with_copies,
+        newest_good_copy,
+    )
+    from fravaer_desktop.storage.restore import RestoreError, restore_copy
+    from fravaer_desktop.ui.dialogs.damaged_file_dialog import DamagedFileDialog
+    from fravaer_desktop.ui.dialogs.restore_dialog import RestoreDialog, copy_rows, taken_text
+    from fravaer_desktop.ui.error_hook import error_details, write_to_log
+
+    write_to_log(machine.log_file, f"{path} kan ikke åbnes:\n{error_details(error)}")
+    chosen_folder = machine.backup_folder(path)
+    copies = all_copies(path, folders_with_copies(path, chosen_folder))
+    offer = DamagedFileDialog(path, newest_good_copy(copies), machine.log_file, at_start=True)
+    if not offer.exec():
+        return None
+    copy = offer.newest[0] if offer.choice == DamagedFileDialog.RESTORE_NEWEST else None
+    if copy is None:
+        folder = chosen_folder or default_backup_folder(path)
+        choose = RestoreDialog(copy_rows(copies), None, folder)
+        if not choose.exec() or choose.chosen is None:
+            return None
+        copy = choose.chosen
+    try:
+        kept = restore_copy(copy.path, path, datetime.now())
+    except RestoreError as failed:
+        write_to_log(machine.log_file, error_details(failed))
+        show_error(None, APP_NAME, str(failed))
+        return None
+    return (
+        f"Kopien fra {taken_text(copy.taken_at)} er gendannet. Den beskadigede fil ligger i "
+        f"'{kept}'."
     )
 
 
@@ -163,14 +229,7 @@ def run_gui(args: argparse.Namespace, prefetch: OverviewPrefetch | None = None) 
     machine = MachineSettings.of_this_machine()
     install_error_hook(machine.log_file)
     try:
-        window = build_window(args, prefetch, machine)
-    except DatabaseOpenError as error:
-        show_error(None, APP_NAME, str(error))
-        raise
-    except sqlite3.DatabaseError as error:  # damage SQLite finds only when the data is read
-        damaged = DatabaseOpenError(damaged_file_message(args.db or default_database_path(), error))
-        show_error(None, APP_NAME, str(damaged))
-        raise damaged from error
+        window = _build_or_recover(args, prefetch, machine)
     finally:
         if prefetch is not None:
             prefetch.discard()  # used by now, or not needed (a new company, an error)

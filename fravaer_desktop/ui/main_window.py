@@ -374,25 +374,33 @@ class MainWindow(QMainWindow):
             )
 
     def _file_damaged(self, damage: str) -> None:
+        """The check at opening found the file damaged: offer the newest good copy."""
+        from fravaer_desktop.storage.backup_folder import newest_good_copy
+        from fravaer_desktop.ui.dialogs.damaged_file_dialog import DamagedFileDialog
         from fravaer_desktop.ui.error_hook import write_to_log
 
         write_to_log(self.machine.log_file, f"Integritetstjek af {self.file_path}: {damage}")
-        show_warning(
-            self, "Virksomhedsfilen er beskadiget",
-            f"Fravær har tjekket filen '{self.file_path}' og fundet fejl i den. Gendan den "
-            "nyeste gode sikkerhedskopi (Filer > Gendan fra sikkerhedskopi…).",
-        )  # fmt: skip
+        dialog = DamagedFileDialog(self.file_path, newest_good_copy(self.backup_copies()),
+                                   self.machine.log_file, self, at_start=False)  # fmt: skip
+        if not dialog.exec():
+            self.statusBar().showMessage(
+                "Virksomhedsfilen er beskadiget. Gendan en sikkerhedskopi (Filer > Gendan fra "
+                "sikkerhedskopi…)."
+            )
+        elif dialog.choice == DamagedFileDialog.RESTORE_NEWEST:
+            self.restore_from(dialog.newest[0])
+        else:
+            self.restore_backup()
 
     def backup_copies(self) -> list:
         """Every copy of the open file, newest first: in the chosen folder, the default folder
         beside the file, and the file as it was before a restore (beside it)."""
-        from fravaer_desktop.storage.backup_folder import all_copies, default_backup_folder
+        from fravaer_desktop.storage.backup_folder import all_copies, folders_with_copies
 
         if self.backup_folder() is None:
             return []
-        folders = [self.backup_folder(), default_backup_folder(self.file_path),
-                   self.file_path.parent]  # fmt: skip
-        return all_copies(self.file_path, folders)
+        chosen = self.machine.backup_folder(self.file_path)
+        return all_copies(self.file_path, folders_with_copies(self.file_path, chosen))
 
     def restore_dialog(self, preselect: Path | None = None):
         """The dialog that lists the copies (not yet shown); None for a demo."""
