@@ -8,10 +8,12 @@ the two look and read the same.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fravaer_desktop.core.danish import MONTHS_SHORT
+from fravaer_desktop.core.danish import MONTHS_SHORT, number
+from fravaer_desktop.core.retention_plan import ScheduleWeek
 from fravaer_desktop.core.statistics import (
     AbsenceStatistics,
     fixed_number,
@@ -165,3 +167,20 @@ def spread_labels(positions: list[float], gap: float) -> list[float]:
             middle = (placed[after] + placed[before]) / 2
             placed[before], placed[after] = middle - gap / 2, middle + gap / 2
     return placed
+
+
+def schedule_chart(weeks: Sequence[ScheduleWeek]) -> BarChart:
+    """The graduated return: planned hours week by week against the contract hours (the line)."""
+    contract = weeks[0].contract_hours if weeks else 0.0
+    return BarChart(
+        title="Planlagte timer uge for uge",
+        labels=tuple(f"Uge {w.iso_week[1]}" for w in weeks),
+        values=tuple(w.planned_hours for w in weeks),
+        descriptions=tuple(w.label for w in weeks),
+        unit="t",
+        decimals=1,
+        axis_title="Timer om ugen",
+        target=ReferenceLine(contract, f"Aftalt arbejdstid {number(contract)} t")
+        if weeks
+        else None,
+    )

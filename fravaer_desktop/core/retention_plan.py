@@ -11,7 +11,7 @@ that record it. The section texts live in `resources/guides/fastholdelsesplan.to
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -265,6 +265,7 @@ def check_content(
     warnings that do not. A draft is stored as typed whatever this says."""
     errors: list[FieldError] = []
     warnings: list[str] = []
+    absence = _as_judged(absence, content)
     if content.target_date is not None:
         if content.target_date < made_on:
             errors.append(
@@ -299,6 +300,18 @@ def check_content(
             f"({long_date(content.target_date)})."
         )
     return errors, warnings
+
+
+def _as_judged(absence: AbsenceSpell | None, content: PlanContent) -> AbsenceSpell | None:
+    """The absence as the checks see it: an end from the day before the schedule's first
+    Monday on was made by putting the schedule into the register, so it is not an end before
+    the plan's target date or its schedule."""
+    start = content.schedule_start
+    if absence is None or absence.last_day is None or start is None:
+        return absence
+    if absence.last_day >= start - ONE_DAY:
+        return replace(absence, last_day=None)
+    return absence
 
 
 def _schedule_errors(content: PlanContent, absence: AbsenceSpell | None) -> list[FieldError]:

@@ -42,7 +42,8 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
     One Fraværsoversigt per employee (from the employment start, or the first spell if earlier,
     to today or the employment end, always covering the last spell); one Status på sygefravær
     per absence that is still followed up on the overview; the company's statistics for
-    the last 12 months (last); and the conversation documents (services.conversations). Existing
+    the last 12 months (last); the conversation documents (services.conversations) and the
+    retention plans (services.retention_plans). Existing
     files with the same names are replaced. Returns the written paths in order.
     """
     company = store.company.get()
@@ -68,6 +69,9 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
         for i, name in names.items()
     }
     written.extend(export_conversation_documents(store, directory, people))
+    from fravaer_desktop.services.retention_plans import export_plan_documents
+
+    written.extend(export_plan_documents(store, directory, people))
     written.append(_export_statistics(store, directory, employees, today))
     return written
 

@@ -146,7 +146,7 @@ class RetentionPlanRepository:
         current = plan.current
         if current.is_agreed:
             raise ValidationError([FieldError("version", AGREED)])
-        absence = _as_judged(self.absence_of(plan), current.content)
+        absence = self.absence_of(plan)
         errors, _ = check_content(current.content, current.made_on, absence)
         if agreed_on > self._today():
             errors.append(FieldError("agreed_on", "Datoen for aftalen kan ikke ligge efter i dag."))
@@ -279,7 +279,7 @@ class RetentionPlanRepository:
         employee = self._employees.get(plan.employee_id)
         spells = self._absences.for_employee(plan.employee_id)
         whole, parts = _whole(spells, plan.spell_id)
-        errors, _ = check_content(content, chosen.made_on, _as_judged(whole, content))
+        errors, _ = check_content(content, chosen.made_on, whole)
         if whole is None:
             errors.append(FieldError("spell_id", "Planens fravær findes ikke længere i registret."))
         if not content.phases or content.schedule_start is None:
@@ -317,7 +317,10 @@ class RetentionPlanRepository:
                 if part.last_day is not None and part.last_day < start:
                     kept_before = part
                 elif part.first_day < start:
-                    kept_before = dataclasses.replace(part, last_day=start - ONE_DAY)
+                    # the schedule's own end is the expected return from now on
+                    kept_before = dataclasses.replace(
+                        part, last_day=start - ONE_DAY, expected_return=None
+                    )
                 elif part.id == whole.id:
                     reusable = part  # the absence's own first part: plans and talks point to it
                 else:
@@ -335,13 +338,16 @@ class RetentionPlanRepository:
                 if original.last_day != kept_before.last_day:
                     self._absences.update(kept_before)
                     changes.append(_ends_text(kept_before))
-            for run in runs:
+            for index, run in enumerate(runs):
+                ends = run.last_day is not None and index == len(runs) - 1
                 spell = AbsenceSpell(
                     employee_id=employee.id,
                     first_day=run.first_day,
                     kind=whole.kind,
                     last_day=run.last_day,
                     partial_hours_per_week=run.partial_hours,
+                    # the first day at full hours is the expected return to work
+                    expected_return=run.last_day + ONE_DAY if ends else None,
                     note=note,
                 )
                 if reusable is not None:
@@ -454,17 +460,6 @@ def _whole(
         if any(part.id == spell_id for part in parts):
             return whole, parts
     return None, []
-
-
-def _as_judged(absence: AbsenceSpell | None, content: PlanContent) -> AbsenceSpell | None:
-    """The absence as the plan's checks see it: an end that the schedule itself made (from the
-    day before the schedule's first Monday) is not an end before the plan's target date."""
-    start = content.schedule_start
-    if absence is None or absence.last_day is None or start is None:
-        return absence
-    if absence.last_day >= start - ONE_DAY:
-        return dataclasses.replace(absence, last_day=None)
-    return absence
 
 
 def _ends_text(spell: AbsenceSpell) -> str:

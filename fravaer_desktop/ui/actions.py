@@ -32,6 +32,7 @@ class AppActions(QObject):
     status_message = Signal(str)
     new_day = Signal(object)  # the program was left open past midnight: the new `date`
     conversation_saved = Signal(int)  # a conversation or documentation request: the employee id
+    plan_saved = Signal(int)  # a retention plan: the employee id
 
     def __init__(self, store: Store, health_check: HealthTextCheck, parent_window: QWidget):
         super().__init__(parent_window)
@@ -287,6 +288,87 @@ class AppActions(QObject):
         preview_pdf(
             parent or self._window, lambda: leaflet_pdf(self.store), "Når du er syg",
             "Når du er syg.pdf",
+        )  # fmt: skip
+
+    # --- retention plans (the screens are in ui/retention_plan) --------------------------
+
+    def open_retention_plan(
+        self, employee_id: int, spell_id: int | None = None, conversation=None,
+        parent: QWidget | None = None,
+    ):  # fmt: skip
+        """The retention plan of an absence: the open one, or a new one started here (from a
+        held conversation: with what it agreed filled in). Without an absence the user picks
+        one of the employee's plans or absences. Returns the plan shown, or None."""
+        from fravaer_desktop.ui.retention_plan.opening import choose_plan_or_absence
+
+        parent = parent or self._window
+        employee = self.store.employees.get(employee_id)
+        plan, absence = choose_plan_or_absence(self.store, employee, spell_id, self.today, parent)
+        if plan is None and absence is None:
+            return None
+        if plan is None:
+            plan = self._start_plan(employee, absence, conversation, parent)
+            if plan is None:
+                return None
+        return self._edit_plan(plan.id, parent)
+
+    def _start_plan(self, employee: Employee, absence: AbsenceSpell, conversation, parent):
+        from fravaer_desktop.core.guides import load_guides
+        from fravaer_desktop.services.retention_plans import content_from_conversation
+        from fravaer_desktop.ui.retention_plan.dialogs import StartPlanDialog
+
+        prefill = content_from_conversation(conversation) if conversation is not None else None
+        requested_on = conversation.held_on if conversation is not None else None
+        dialog = StartPlanDialog(
+            self.store.retention_plans, load_guides().retention_plan, employee, absence,
+            self.today, prefill, requested_on, parent,
+        )  # fmt: skip
+        if not dialog.exec():
+            return None
+        self.plan_saved.emit(employee.id)
+        return dialog.result_object
+
+    def _edit_plan(self, plan_id: int, parent: QWidget):
+        from fravaer_desktop.core.guides import load_guides
+        from fravaer_desktop.ui.retention_plan.editor import RetentionPlanEditor
+
+        editor = RetentionPlanEditor(
+            self.store, self.health_check, load_guides().retention_plan, plan_id,
+            self.print_retention_plan, self.print_refusal, parent,
+        )  # fmt: skip
+        editor.plan_saved.connect(self.plan_saved)
+        editor.register_changed.connect(self._register_changed_by_plan)
+        if not parent.property("no_exec"):
+            editor.exec()
+            self.status_message.emit(f"Fastholdelsesplan gemt: {editor.employee.name}")
+        return editor
+
+    def _register_changed_by_plan(self, employee_id: int) -> None:
+        for spell in self.store.absences.for_employee(employee_id):
+            self.spell_saved.emit(spell)
+            break
+
+    def print_retention_plan(self, plan, version: int | None = None, parent=None) -> None:
+        from fravaer_desktop.services.retention_plans import plan_pdf
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        name = self.employee_name(plan.employee_id)
+        number = version or plan.current.version
+        preview_pdf(
+            parent or self._window, lambda: plan_pdf(self.store, plan, number),
+            f"Fastholdelsesplan – {name}", f"Fastholdelsesplan {name} version {number}.pdf",
+        )  # fmt: skip
+
+    def print_refusal(self, plan, parent=None) -> None:
+        from fravaer_desktop.services.retention_plans import refusal_pdf
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        name = self.employee_name(plan.employee_id)
+        preview_pdf(
+            parent or self._window,
+            lambda: refusal_pdf(self.store, self.store.retention_plans.get(plan.id)),
+            f"Svar på ønske om fastholdelsesplan – {name}",
+            f"Svar på ønske om fastholdelsesplan {name}.pdf",
         )  # fmt: skip
 
     def _finish_spell(self, dialog: QWidget, message: str) -> AbsenceSpell | None:

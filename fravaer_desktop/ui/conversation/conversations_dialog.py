@@ -21,6 +21,7 @@ from fravaer_desktop.core.conversation import (
     Conversation,
     ConversationKind,
     DocumentRequest,
+    NextStepKind,
 )
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
@@ -69,6 +70,10 @@ class ConversationsDialog(QDialog):
         self.open_button = QPushButton("&Åbn…")
         self.minutes_button = QPushButton("Vis &referat…")
         self.delete_button = QPushButton("&Slet kladde…")
+        self.plan_button = QPushButton("&Fastholdelsesplan…")
+        self.plan_button.setToolTip(
+            "Åbn fraværets fastholdelsesplan; en ny begynder med det, I aftalte i samtalen"
+        )
         self.request_button = QPushButton("&Bed om dokumentation…")
         self.edit_request_button = QPushButton("&Modtaget / ret…")
         self.letter_button = QPushButton("Udskriv &brev…")
@@ -80,6 +85,7 @@ class ConversationsDialog(QDialog):
         self.conversations.itemActivated.connect(lambda _: self.open_selected())
         self.minutes_button.clicked.connect(self.show_minutes)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.plan_button.clicked.connect(self.open_plan)
         self.request_button.clicked.connect(self.new_request)
         self.edit_request_button.clicked.connect(self.edit_selected_request)
         self.requests.itemActivated.connect(lambda _: self.edit_selected_request())
@@ -105,7 +111,7 @@ class ConversationsDialog(QDialog):
         talks_layout.addLayout(new_row)
         talks_layout.addWidget(self.conversations, 1)
         talk_buttons = QHBoxLayout()
-        for button in (self.open_button, self.minutes_button, self.delete_button):
+        for button in (self.open_button, self.minutes_button, self.delete_button, self.plan_button):
             talk_buttons.addWidget(button)
         talk_buttons.addStretch(1)
         talks_layout.addLayout(talk_buttons)
@@ -145,6 +151,10 @@ class ConversationsDialog(QDialog):
         self.open_button.setEnabled(talk is not None)
         self.minutes_button.setEnabled(talk is not None and talk.is_held)
         self.delete_button.setEnabled(talk is not None and not talk.is_held)
+        self.plan_button.setEnabled(
+            talk is not None and talk.is_held and talk.spell_id is not None
+            and any(step.kind is NextStepKind.RETENTION_PLAN for step in talk.steps)
+        )  # fmt: skip
         has_request = self.selected_request() is not None
         self.edit_request_button.setEnabled(has_request)
         self.letter_button.setEnabled(has_request)
@@ -175,6 +185,14 @@ class ConversationsDialog(QDialog):
                 self.employee.id, talk.kind, talk.spell_id, talk.id, parent=self
             )
             self.reload()
+
+    def open_plan(self) -> None:
+        """The absence's retention plan; a new one is filled in from the selected conversation."""
+        talk = self.selected_conversation()
+        if talk is not None:
+            self.actions.open_retention_plan(
+                self.employee.id, talk.spell_id, conversation=talk, parent=self
+            )
 
     def show_minutes(self) -> None:
         talk = self.selected_conversation()

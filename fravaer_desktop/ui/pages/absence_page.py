@@ -61,6 +61,8 @@ class AbsencePage(QWidget):
         self.table.setAccessibleName("Fraværsperioder")
         self.conversations_button = QPushButton("Sa&mtaler…")
         self.conversations_button.setToolTip("Samtaler og dokumentation for fraværet")
+        self.plan_button = QPushButton("&Fastholdelsesplan…")
+        self.plan_button.setToolTip("Fastholdelsesplan for fraværet (sygedagpengeloven § 7b)")
         self.edit_button = QPushButton("Rediger…")
         self.delete_button = QPushButton("Slet…")
         self._build_layout()
@@ -69,6 +71,7 @@ class AbsencePage(QWidget):
         self.table.activated_row.connect(self._edit)
         self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_row()))
         self.conversations_button.clicked.connect(self._open_conversations)
+        self.plan_button.clicked.connect(self._open_plan)
         self.delete_button.clicked.connect(self._delete_selected)
         actions.spell_saved.connect(self._spell_saved)
         actions.spell_deleted.connect(self._spell_deleted)
@@ -91,6 +94,7 @@ class AbsencePage(QWidget):
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.conversations_button)
+        bottom.addWidget(self.plan_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -202,6 +206,12 @@ class AbsencePage(QWidget):
         spell = self.table.selected_row()
         if spell is not None:
             self.actions.open_conversations(spell.employee_id, spell)
+
+    def _open_plan(self) -> None:
+        """The retention plan of the selected absence (the open one, or a new one)."""
+        spell = self.table.selected_row()
+        if spell is not None:
+            self.actions.open_retention_plan(spell.employee_id, spell.id)
 
     def _delete_selected(self) -> None:
         spell = self.table.selected_row()

@@ -72,6 +72,7 @@ class EmployeesPage(QWidget):
         self.detail.print_requested.connect(print_overview)
         self.detail.edit_spell_requested.connect(actions.edit_spell)
         self.detail.conversations_requested.connect(lambda e: actions.open_conversations(e.id))
+        self.detail.plan_requested.connect(lambda e: actions.open_retention_plan(e.id))
         actions.spell_saved.connect(self._spell_changed)
         actions.spell_deleted.connect(lambda _: self._show_selected())
         actions.employee_saved.connect(self._employee_saved)

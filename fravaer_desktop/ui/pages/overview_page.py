@@ -58,6 +58,8 @@ CONVERSATION_OF_RULE = {
 }
 #: Items whose button opens the employee's conversations and documentation instead.
 CONVERSATION_LIST_RULES = frozenset({"aftalt_skridt", "dokumentation"})
+#: Items whose button opens the absence's retention plan.
+PLAN_RULES = frozenset({"fastholdelsesplan", "plan_opfoelgning"})
 
 EMPTY_TEXT = (
     "Der er ingen frister eller opgaver lige nu.\n\n"
@@ -163,6 +165,7 @@ class OverviewPage(QWidget):
         actions.employee_deleted.connect(self._employee_deleted)
         actions.spell_deleted.connect(lambda _: self.data_changed())
         actions.conversation_saved.connect(self._employee_changed)
+        actions.plan_saved.connect(self._employee_changed)
         prefetched = prefetch.take(actions.store) if prefetch is not None else None
         if prefetched is None:
             self.reload()
@@ -388,11 +391,17 @@ class OverviewPage(QWidget):
         self.employee_button.setEnabled(has_item)
         self.status_button.setEnabled(has_item and item.spell_id is not None)
         rule = item.rule if has_item else ""
-        self.conversation_button.setText(
-            "&Samtaler og dokumentation…" if rule in CONVERSATION_LIST_RULES else "Hold &samtalen…"
-        )
+        if rule in PLAN_RULES:
+            text = "&Fastholdelsesplan…"
+        elif rule in CONVERSATION_LIST_RULES:
+            text = "&Samtaler og dokumentation…"
+        else:
+            text = "Hold &samtalen…"
+        self.conversation_button.setText(text)
         self.conversation_button.setEnabled(
-            rule in CONVERSATION_LIST_RULES or (rule in CONVERSATION_OF_RULE and not decided)
+            rule in CONVERSATION_LIST_RULES
+            or rule in PLAN_RULES
+            or (rule in CONVERSATION_OF_RULE and not decided)
         )
         self.detail.setText(self._detail_html(item) if item else "")
 
@@ -424,6 +433,9 @@ class OverviewPage(QWidget):
         """The guided conversation the item asks for (or the employee's conversations)."""
         item = self.selected_item()
         if item is None:
+            return
+        if item.rule in PLAN_RULES:
+            self.actions.open_retention_plan(item.employee_id, item.spell_id)
             return
         kind = CONVERSATION_OF_RULE.get(item.rule)
         if kind is None:

@@ -97,6 +97,7 @@ class EmployeeDetail(QWidget):
     print_requested = Signal(object)
     edit_spell_requested = Signal(object)
     conversations_requested = Signal(object)  # the employee
+    plan_requested = Signal(object)  # the employee: their retention plans
 
     def __init__(self, employee_name, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -132,6 +133,8 @@ class EmployeeDetail(QWidget):
         self.print_button = QPushButton("Udskriv fraværsoversigt…")
         self.conversations_button = QPushButton("Sa&mtaler…")
         self.conversations_button.setToolTip("Samtaler og dokumentation for fraværet")
+        self.plan_button = QPushButton("&Fastholdelsesplan…")
+        self.plan_button.setToolTip("Fastholdelsesplan for et sygefravær (sygedagpengeloven § 7b)")
         self._build_layout()
         self.year.valueChanged.connect(lambda _: self._show_year())
         self.sick_button.clicked.connect(lambda: self.sick_requested.emit(self._employee))
@@ -140,6 +143,7 @@ class EmployeeDetail(QWidget):
         self.conversations_button.clicked.connect(
             lambda: self.conversations_requested.emit(self._employee)
         )
+        self.plan_button.clicked.connect(lambda: self.plan_requested.emit(self._employee))
         self.spell_table.activated_row.connect(self.edit_spell_requested)
         self.show_employee(None, [])
 
@@ -159,6 +163,7 @@ class EmployeeDetail(QWidget):
         buttons.addWidget(self.sick_button)
         buttons.addWidget(self.return_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.plan_button)
         # A second row: one row of four buttons does not fit a small screen at 200 %.
         more_buttons = QHBoxLayout()
         more_buttons.addWidget(self.conversations_button)
@@ -189,8 +194,8 @@ class EmployeeDetail(QWidget):
         if employee is not None:
             spells = within_employment(employee, spells, self._today)
         self._employee, self._spells = employee, spells
-        for widget in (self.sick_button, self.print_button, self.conversations_button, self.year,
-                       self.spell_table):  # fmt: skip
+        for widget in (self.sick_button, self.print_button, self.conversations_button,
+                       self.plan_button, self.year, self.spell_table):  # fmt: skip
             widget.setEnabled(employee is not None)
         self.return_button.setEnabled(any(s.is_ongoing for s in spells))
         if employee is None:
