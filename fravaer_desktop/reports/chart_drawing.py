@@ -28,14 +28,16 @@ MAX_BAR_LABELS = 24  # more bars than this: no value printed above each bar
 FONT_SIZE = 7.5
 
 
-def chart_drawing(chart: BarChart, width: float = CONTENT_WIDTH) -> Drawing:
+def chart_drawing(
+    chart: BarChart, width: float = CONTENT_WIDTH, height: float = CHART_HEIGHT
+) -> Drawing:
     """The bar chart with Danish number format, value grid, and dashed target line."""
-    drawing = Drawing(width, CHART_HEIGHT, initialFontName=FONT)  # not reportlab's Helvetica
-    drawing.add(String(0, CHART_HEIGHT - 11, chart.title, fontName=FONT_BOLD, fontSize=10))
+    drawing = Drawing(width, height, initialFontName=FONT)  # not reportlab's Helvetica
+    drawing.add(String(0, height - 11, chart.title, fontName=FONT_BOLD, fontSize=10))
     bars = VerticalBarChart()
     bars.x, bars.y = LEFT, BOTTOM
     bars.width = width - LEFT - RIGHT
-    bars.height = CHART_HEIGHT - BOTTOM - TOP
+    bars.height = height - BOTTOM - TOP
     bars.data = [list(chart.values) or [0.0]]
     bars.categoryAxis.categoryNames = list(chart.labels) or [""]
     _style_axes(bars, chart)

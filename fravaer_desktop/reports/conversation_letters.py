@@ -208,6 +208,18 @@ class LinesToBottom(Flowable):
             y -= self.gap
 
 
+def receipt(text: str) -> Flowable:
+    """A dashed cut line, 'Modtaget af medarbejder', `text` and lines for date and signature,
+    kept together at the end of a letter."""
+    return KeepTogether([
+        Spacer(1, 0.6 * cm),
+        HRFlowable(width="100%", thickness=0.5, color=GRID, dash=(3, 2)),
+        *section_heading(RECEIPT_HEADING),
+        para(text, styles().body),
+        signature_block(RECEIPT_DATE, RECEIPT_SIGNATURE),
+    ])  # fmt: skip
+
+
 def checklist(items: Sequence[str]) -> Table:
     """One tick box and one line of text per item."""
     st = styles()
@@ -298,14 +310,7 @@ def invitation_flowables(
     story += section_heading(GOOD_TO_KNOW)
     story += bullets([NO_DIAGNOSIS_TEXT, CONTACT_TEXT.format(contact=contact)])
     story += [Spacer(1, 6), *sign_off([contact, company.name])]
-    receipt = [
-        Spacer(1, 0.6 * cm),
-        HRFlowable(width="100%", thickness=0.5, color=GRID, dash=(3, 2)),
-        *section_heading(RECEIPT_HEADING),
-        para(RECEIPT_TEXT, st.body),
-        signature_block(RECEIPT_DATE, RECEIPT_SIGNATURE),
-    ]
-    return [*story, KeepTogether(receipt)]
+    return [*story, receipt(RECEIPT_TEXT)]
 
 
 def invitation_pdf(

@@ -142,9 +142,10 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def section_heading(text: str) -> list[Flowable]:
-    """A heading that moves to the next page rather than sit alone at the bottom of one."""
-    return [CondPageBreak(3 * cm), para(text, styles().heading)]
+def section_heading(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+    """A heading (in `style`, else the shared heading style) that moves to the next page rather
+    than sit alone at the bottom of one."""
+    return [CondPageBreak(3 * cm), para(text, style or styles().heading)]
 
 
 #: Body rows that stay on the page of a table's totals row (a total alone says nothing).
@@ -241,7 +242,8 @@ def facts_table(
 def signature_block(
     left_label: str = MANAGER_SIGNATURE, right_label: str = EMPLOYEE_SIGNATURE
 ) -> Table:
-    """Two signature lines side by side with a label under each.
+    """Two signature lines side by side with a label under each (a line break in a label
+    starts a second line, e.g. the name of the one who signs).
 
     It is a one-row table, so it is never split over two pages and can sit inside KeepTogether.
     """
@@ -252,7 +254,8 @@ def signature_block(
 
     def signature(label: str) -> list[Flowable]:
         line = HRFlowable(width="100%", thickness=0.8, color=colors.black, spaceAfter=3)
-        return [Spacer(1, 1.6 * cm), line, para(label, label_style)]
+        text = escape(label).replace("\n", "<br/>")
+        return [Spacer(1, 1.6 * cm), line, Paragraph(text, label_style)]
 
     return document_table(
         [[signature(left_label), "", signature(right_label)]],
