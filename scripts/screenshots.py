@@ -42,6 +42,7 @@ OUT = ROOT / "docs" / "screenshots"
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200 %%")
+    parser.add_argument("--only", choices=["gendan"], help="take only this picture")
     args = parser.parse_args()
     if args.scale != "1":
         os.environ["QT_SCALE_FACTOR"] = args.scale
@@ -59,6 +60,10 @@ def main() -> int:
     from fravaer_desktop.ui.screen_fit import resize_within_screen
 
     app = make_application()
+    if args.only == "gendan":
+        OUT.mkdir(parents=True, exist_ok=True)
+        restore_shot(app, folder, suffix)
+        return 0
     store = open_store(folder / "demo.sqlite", demo=True, create=True, today=date.today())
     window = MainWindow(store, HealthTextCheck(load_health_terms()), None, is_demo=True)
     resize_within_screen(window, 1280, 820)
@@ -91,8 +96,38 @@ def main() -> int:
         grab_dialog(app, open_dialog, prepare, lambda d, n=name: n and save(d, n))
     if not suffix:  # the PDF pages do not depend on the screen's scale
         export_pdf_pages(store)
+    restore_shot(app, folder, suffix)
     QTimer.singleShot(0, app.quit)
     return 0
+
+
+def restore_shot(app, folder: Path, suffix: str) -> None:
+    """Gendan fra sikkerhedskopi… on a company file of its own with ten days of automatic
+    copies (the rotation has kept eight of them)."""
+    from datetime import datetime, timedelta
+
+    from fravaer_desktop.app import open_store
+    from fravaer_desktop.core.privacy import HealthTextCheck
+    from fravaer_desktop.paths import load_health_terms
+    from fravaer_desktop.storage.backup_folder import check_and_back_up, default_backup_folder
+    from fravaer_desktop.ui.main_window import MainWindow
+
+    path = folder / "kopier" / "virksomhed.sqlite"
+    open_store(path, demo=True, create=True, today=date.today()).db.close()
+    morning = datetime.now().replace(hour=8, minute=12, second=0, microsecond=0)
+    for days_ago in range(9, -1, -1):
+        check_and_back_up(path, default_backup_folder(path), morning - timedelta(days=days_ago),
+                          folder_is_chosen=False)  # fmt: skip
+    store = open_store(path, demo=False, create=False, today=date.today())
+    window = MainWindow(store, HealthTextCheck(load_health_terms()), path, is_demo=False)
+    dialog = window.restore_dialog()
+    dialog.show()
+    for _ in range(5):
+        app.processEvents()
+    dialog.grab().save(str(OUT / f"23-gendan{suffix}.png"))
+    print("saved", "23-gendan" + suffix)
+    dialog.close()
+    window.close_store()
 
 
 def dialog_shots(window, store, save):

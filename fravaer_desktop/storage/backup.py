@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 #: Files SQLite keeps beside a database while it is open.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+#: The default folder of the automatic backups, beside the company file (storage/backup_folder).
+DEFAULT_FOLDER_NAME = "sikkerhedskopier"
+#: The kind of the copy taken before an upgrade, in its name; + the schema version it has.
+UPGRADE = "foer-opgradering-v"
 
 
 class BackupRefusedError(Exception):

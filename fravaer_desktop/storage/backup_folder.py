@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from fravaer_desktop.storage.backup import COMPANION_SUFFIXES, integrity_problem, write_copy
+from fravaer_desktop.storage.backup import (
+    COMPANION_SUFFIXES,
+    DEFAULT_FOLDER_NAME,
+    UPGRADE,
+    integrity_problem,
+    write_copy,
+)
 from fravaer_desktop.storage.schema import MIGRATION_NAMES, applied_migration_names
 
-#: The default folder of the copies, beside the company file.
-DEFAULT_FOLDER_NAME = "sikkerhedskopier"
 DAILY = "dagligt"
-UPGRADE = "foer-opgradering-v"  # + the schema version the copy has
 BEFORE_RESTORE = "foer-gendannelse"
 OTHER_FILE = "anden-fil"  # a copy the user picked elsewhere (never in a name)
 #: Rotation of the daily copies (decision 0017): the newest copy of each of the 7 newest days

@@ -12,13 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.danish import file_problem
-from fravaer_desktop.storage.backup import copy_problem
-from fravaer_desktop.storage.backup_folder import (
-    DEFAULT_FOLDER_NAME,
-    UPGRADE,
-    default_backup_folder,
-    take_copy,
-)
+from fravaer_desktop.storage.backup import DEFAULT_FOLDER_NAME, UPGRADE, copy_problem
 from fravaer_desktop.storage.schema import (
     MIGRATION_NAMES,
     MIGRATIONS_TABLE,
@@ -336,14 +330,17 @@ def take_safety_copy(
     db: CompanyDatabase, file_path: Path, reason: str, folder: Path | None = None
 ) -> Path:
     """Copy the open database into `folder` (default: the backup folder beside the file)."""
-    folder = folder or default_backup_folder(file_path)
+    # Imported here: setting up its dataclasses costs ~3 ms of every start.
+    from fravaer_desktop.storage.backup_folder import take_copy
+
+    folder = folder or file_path.parent / SAFETY_COPY_FOLDER
     return take_copy(db.conn, file_path, folder, reason, datetime.now())
 
 
 def safety_copies(file_path: Path, folder: Path | None = None) -> list[Path]:
     """The copies of this company file taken before an upgrade, oldest first (by the time in
     their names), in `folder` (default: the backup folder beside the file)."""
-    folder = folder or default_backup_folder(file_path)
+    folder = folder or file_path.parent / SAFETY_COPY_FOLDER
     if not folder.is_dir():
         return []
     prefix = f"{file_path.stem}-{UPGRADE_COPY_REASON}"
@@ -367,7 +364,7 @@ def prune_safety_copies(
     (".delvis") are deleted too: they hold staff data. A copy that cannot be deleted (in use,
     no rights) is left for the next upgrade.
     """
-    folder = folder or default_backup_folder(file_path)
+    folder = folder or file_path.parent / SAFETY_COPY_FOLDER
     copies = [copy for copy in safety_copies(file_path, folder) if copy != keeping]
     kept_besides = 1 if keeping is not None else 0
     doomed = copies[: max(0, len(copies) - (keep - kept_besides))]

@@ -136,3 +136,23 @@ def test_a_folder_that_cannot_be_used_is_refused_and_nothing_changes(
     assert said[0].startswith(f"Fravær kan ikke skrive i mappen '{tmp_path / 'mangler'}'")
     assert MachineSettings(tmp_path / "data").backup_folder(path) is None
     window.close_store()
+
+
+def test_building_the_window_does_not_load_the_backup_modules(tmp_path) -> None:
+    """They are loaded after the first paint, when the check at opening starts (~3 ms)."""
+    import subprocess
+    import sys
+
+    path = demo_file(tmp_path / "virksomhed.sqlite")
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from fravaer_desktop.app import parse_args\n"
+        "from fravaer_desktop.ui.launch import build_window, make_application\n"
+        "app = make_application()\n"
+        f"window = build_window(parse_args(['--db', {str(path)!r}]))\n"
+        "late = ['fravaer_desktop.storage.backup_folder', 'fravaer_desktop.storage.restore']\n"
+        "assert not [m for m in late if m in sys.modules], late\n"
+        "window.close_store()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
