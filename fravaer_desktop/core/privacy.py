@@ -28,8 +28,12 @@ DEFAULT_ADVICE = (
 BODY_PART = "<kropsdel>"
 BODY_SECTION, ENDINGS_SECTION, ALLOWED_SECTION = "kropsdele", "endelser", "tilladt"
 DEFAULT_GROUP = "helbred"
-#: Words that may stand between a preposition and a body part: "ondt i venstre knæ".
-BODY_PART_DETERMINERS = ("venstre", "højre", "begge", "sin", "sit", "sine", "hans", "hendes")
+#: Words that may stand between a preposition and a body part, at most two of them: "ondt i
+#: venstre knæ", "en knude i det ene bryst", "revet et ledbånd", "fjernet hele galdeblæren".
+BODY_PART_DETERMINERS = (
+    "venstre", "højre", "begge", "sin", "sit", "sine", "hans", "hendes", "en", "et", "den", "det",
+    "de", "ene", "anden", "andet", "hele", "nederste", "øverste",
+)  # fmt: skip
 #: Letters that join a body part to the rest of a compound: "lårben-s-brud", "nakke-skade".
 LINKING_LETTERS = ("s", "e")
 
@@ -70,6 +74,7 @@ class WordData:
     endings: set[str] = field(default_factory=set)
     allowed_exact: set[str] = field(default_factory=set)
     allowed_starts: set[str] = field(default_factory=set)
+    allowed_ends: set[str] = field(default_factory=set)
     allowed_phrases: list[str] = field(default_factory=list)
 
 
@@ -108,6 +113,8 @@ def _forms(line: str) -> list[str]:
 def _add_allowed(data: WordData, line: str) -> None:
     if " " in line:
         data.allowed_phrases.append(line)
+    elif line.startswith("*"):  # *kræfter: hjælpekræfter, arbejdskræfterne
+        data.allowed_ends.add(line.lstrip("*"))
     elif line.endswith("*"):
         data.allowed_starts.add(line.rstrip("*"))
     else:
@@ -180,6 +187,7 @@ class HealthLint:
             rf"\b(?:{allowed_phrases})" if allowed_phrases else _NEVER
         )
         self._allowed_starts = re.compile(trie_pattern(data.allowed_starts))
+        self._allowed_ends = re.compile("(?:" + trie_pattern(data.allowed_ends) + r")\Z")
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> HealthLint:
@@ -205,7 +213,7 @@ class HealthLint:
         parts = []
         for word in phrase.split():
             if word == BODY_PART:
-                determiner = "(?:(?:" + "|".join(BODY_PART_DETERMINERS) + r")\s+)?"
+                determiner = "(?:(?:" + "|".join(BODY_PART_DETERMINERS) + r")\s+){0,2}"
                 parts.append(determiner + "(?:" + trie_pattern(self._data.body_parts) + ")")
             else:
                 any_start = r"\w*" if word.startswith("*") else ""
@@ -258,7 +266,9 @@ class HealthLint:
         if word in self._data.allowed_exact:
             return True
         allowed = self._allowed_starts.match(word)
-        return allowed is not None and allowed.end() > 0
+        if allowed is not None and allowed.end() > 0:
+            return True
+        return bool(self._data.allowed_ends) and self._allowed_ends.search(word) is not None
 
     def _merged(
         self, text: str, low: str, spans: list[tuple[int, int, str]]

@@ -19,7 +19,14 @@ DATA = Path(__file__).parent / "data"
 TUNING_SET = DATA / "privacy_sentences.tsv"
 #: Written after the word lists. The first caught 72.5 % before the lists were extended on it;
 #: the second caught 85.7 % (0 % false alarms) before a few rules were added (decision 0013).
-HELD_OUT_SETS = (DATA / "privacy_sentences_heldout.tsv", DATA / "privacy_sentences_heldout2.tsv")
+#: The third, written by someone who had not seen the lists, caught 93.3 % (0 % false alarms),
+#: measured before any tuning on it; its four misses (alcohol and hash, a kikkertundersøgelse, a
+#: stent) led to whole categories being added, not to those sentences' words alone.
+HELD_OUT_SETS = (
+    DATA / "privacy_sentences_heldout.tsv",
+    DATA / "privacy_sentences_heldout2.tsv",
+    DATA / "privacy_sentences_heldout3.tsv",
+)
 MIN_CAUGHT, MAX_FLAGGED = 0.95, 0.05
 
 
@@ -180,3 +187,62 @@ def test_the_trie_prefers_the_longest_word() -> None:
     assert pattern.match("smertestillende").group() == "smertestill"
     assert pattern.match("smerter").group() == "smerte"
     assert re.compile(trie_pattern([])).match("x") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # addiction and substances
+        "Han har et drikkeproblem.", "Hun er afhængig af hash.", "Han er ludoman.",
+        "Han får Antabus.", "Hun er i misbrugsbehandling.",
+        # examinations and tests
+        "Hun skal til gastroskopi.", "Han venter på en CT-scanning.", "Hun skal have taget EKG.",
+        "Han skal have en hjertescanning.", "Prøvesvaret kommer fredag.",
+        # implants, devices and surgery
+        "Han har fået en stent.", "Hun har fået en ny hofte.", "Han er knæopereret.",
+        "Hun har fået en hysterektomi.", "Han har fået en bypass.",
+        # medicine by brand and by generic name
+        "Han tager Zoloft.", "Hun får Eliquis.", "Han tager atorvastatin.", "Hun tager 50 mg.",
+        "Han er på Elvanse.", "Hun tager blodfortyndende.",
+        # diseases by organ system, mental health, pregnancy, symptoms, injuries
+        "Han har hjertesvigt.", "Hun har hepatitis.", "Han har skizofreni.", "Hun er manisk.",
+        "Hun har præeklampsi.", "Han har trykken for brystet.", "Hun har revet et ledbånd.",
+        "Han har en knude i det ene bryst.", "Hun har brændt hånden.",
+    ],
+)  # fmt: skip
+def test_each_category_is_caught(text: str) -> None:
+    assert find_health_details(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Behandling af sagen tager to uger.", "Der er skade på bilen.",
+        "Han er træt af vagtplanen.", "Hun har fået en tablet.",
+        "Det ligger ham på hjerte, at kunderne får deres brød.", "Tryk på knappen.",
+        "Operationen af den nye kasse kræver et kursus.", "Mødet er bekræftet.",
+        "Hun har ikke kræfter til fuld tid endnu.", "Vi får ekstra hjælpekræfter i julen.",
+        "Det er afhængigt af vejret.", "Han er afhængig af at kunne køre med en kollega.",
+        "Det spiller ingen rolle.", "Han spiller fodbold om tirsdagen.",
+        "Håndhævelsen af reglerne.", "Lageret er iskoldt om morgenen.",
+        "Fangsten kommer ind i morges.", "Vi sludrede om ferien.", "Regnskabsåret slutter i juni.",
+        "Sikkerhedsbrist i kassesystemet.", "Vi tager en sikkerhedskopi.",
+        "Kontorassistenten tager telefonen.", "Vagtplanen skal være konsistent.",
+        "Præmien fra julelotteriet.", "Treogtyve kunder i dag.", "Desinfektion af bordene.",
+        "Alkoholpolitikken er udleveret.", "Kemiske stoffer i APV'en.",
+        "Trivselsundersøgelsen er sendt ud.", "Fakturaerne skal scannes ind.",
+        "Han slog sig ned i Odense.", "Samarbejdet skar sig.", "Han var vred om morgenen.",
+        "De sene vagter er svære at dække.", "Han er på dårlig fod med chefen.",
+        "Hovedproblemet er vagtplanen.", "En intensiv periode.", "Fuld puls i butikken.",
+        "Vi bager diabetikerbrød om fredagen.", "Han skal pille rejer.",
+        "Der er en flimrende skærm i kassen.", "Han skal koordinere vagterne.",
+    ],
+)  # fmt: skip
+def test_false_friends_of_the_new_words_pass(text: str) -> None:
+    assert find_health_details(text) == [], [f.words for f in find_health_details(text)]
+
+
+def test_the_allow_list_can_name_word_endings() -> None:
+    lint = HealthLint.from_lines(["[h]", "kræft", "[tilladt]", "*kræfter"])
+    assert [f.words for f in lint.find("brystkræft")] == ["brystkræft"]
+    assert lint.find("hjælpekræfter") == [] and lint.find("kræfter") == []
