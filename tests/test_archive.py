@@ -275,3 +275,40 @@ def test_archive_holds_the_conversation_papers_and_the_minutes_as_printed(
     assert "Kan passe kassen siddende, 4 t" in second and "Version 2" in second
     # The export prints; it does not store a new version.
     assert [v.version for v in company_store.conversations.minutes(held.id)] == [1]
+
+
+def test_archive_holds_every_version_of_a_plan_and_the_answer_to_a_refused_request(
+    company_store: Store, tmp_path: Path, today: date
+) -> None:
+    from fravaer_desktop.core.retention_plan import (
+        PlanContent,
+        PlanRequester,
+        RetentionPlan,
+        SchedulePhase,
+    )
+
+    plans = company_store.retention_plans
+    anna = employee_id(company_store, "Anna Jensen")
+    bo = employee_id(company_store, "Bo Nielsen")
+    sick = company_store.absences.add(AbsenceSpell(employee_id=anna, first_day=date(2026, 9, 14)))
+    other = company_store.absences.add(AbsenceSpell(employee_id=bo, first_day=date(2026, 9, 21)))
+    plan = plans.start(RetentionPlan(anna, sick.id, PlanRequester.EMPLOYEE, date(2026, 11, 20)))
+    plans.save_content(
+        plan.id,
+        PlanContent(schedule_start=date(2026, 11, 30),
+                    phases=(SchedulePhase(2, 15), SchedulePhase(1, 37))),
+    )  # fmt: skip
+    plans.agree(plan.id, today)
+    plans.revise(plan.id, "Et trin mere på 25 timer", today)
+    refused = plans.start(RetentionPlan(bo, other.id, PlanRequester.EMPLOYEE, date(2026, 11, 19)))
+    plans.refuse(refused.id, "Ingen deltidsopgaver i december", today)
+
+    names = {p.name for p in export_archive(company_store, tmp_path, today)}
+
+    about = "Anna Jensen - 2026-11-20"
+    refusal = "Svar på ønske om fastholdelsesplan - Bo Nielsen - 2026-11-19.pdf"
+    assert {f"Fastholdelsesplan - {about} - version 1.pdf",
+            f"Fastholdelsesplan - {about} - version 2.pdf", refusal} <= names  # fmt: skip
+    assert "Et trin mere på 25 timer" in pdf_text(
+        tmp_path / f"Fastholdelsesplan - {about} - version 2.pdf"
+    )

@@ -23,6 +23,7 @@ from fravaer_desktop.core.models import (
 )
 from fravaer_desktop.core.overview import build_overview
 from fravaer_desktop.storage.demo_conversations import add_demo_conversations
+from fravaer_desktop.storage.demo_plans import add_demo_plan
 from fravaer_desktop.storage.repositories import Store
 
 DEMO_COMPANY = Company(
@@ -122,6 +123,7 @@ def populate_demo_company(store: Store, today: date, seed: int = 2026) -> None:
         spells = [spell for person, emp in staff for spell in _history(rng, person, emp, today)]
         store.absences.add_many(sorted(spells, key=lambda s: (s.first_day, s.employee_id)))
         add_demo_conversations(store, today)
+        add_demo_plan(store, today)
         _decide_past_items(store, today)
         goal = Goal(GoalMetric.ABSENCE_PERCENT, DEMO_GOAL_PERCENT, date(today.year, 1, 1))
         store.goals.save(goal)
@@ -133,6 +135,7 @@ def _decide_past_items(store: Store, today: date) -> None:
     overview = build_overview(
         store.company.get(), store.employees.list_all(), store.absences.all(), [],
         store.policy.get(), today, store.conversations.all(), store.document_requests.all(),
+        store.retention_plans.all(),
     )  # fmt: skip
     past = sorted(
         (

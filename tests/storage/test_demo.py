@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from fravaer_desktop.core.absence import spells_overlap, total_figures
+from fravaer_desktop.core.absence import joined_absences, spells_overlap, total_figures
 from fravaer_desktop.core.calendar import is_working_day
 from fravaer_desktop.core.cvr import is_valid_cvr
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell
@@ -65,8 +65,11 @@ def test_demo_spells_span_about_three_years_up_to_today(demo: Store, today: date
     three_years_ago = today.replace(year=today.year - 3)
     earliest = min(s.first_day for s in spells)
     assert three_years_ago <= earliest <= three_years_ago + timedelta(days=60)
-    assert all(s.first_day <= today for s in spells), "no spell may start in the future"
-    assert all(s.last_day is None or s.last_day <= today for s in spells)
+    # only the weeks of the long absence's graduated return (its retention plan) lie ahead
+    ahead = [s for s in spells if s.first_day > today]
+    assert all(s.note.startswith("Fastholdelsesplan") for s in ahead), ahead
+    ahead_ends = [s for s in spells if s.note.startswith("Fastholdelsesplan")]
+    assert all(s.last_day is None or s.last_day <= today for s in spells if s not in ahead_ends)
 
 
 def test_demo_has_spells_of_every_kind(demo: Store) -> None:
@@ -83,10 +86,18 @@ def test_demo_has_a_partial_return_right_after_a_full_spell(demo: Store) -> None
     assert partial_after_full
 
 
-def test_demo_has_ongoing_spells_one_long_with_expected_return(demo: Store, today: date) -> None:
+def test_demo_has_ongoing_spells_one_long_on_a_graduated_return(demo: Store, today: date) -> None:
     ongoing = demo.absences.ongoing()
     assert any(s.first_day == today - timedelta(days=2) for s in ongoing)
-    assert any(s.expected_return and (today - s.first_day).days >= 28 for s in ongoing)
+    now = [
+        whole
+        for employee in demo.employees.list_all()
+        for whole, _ in joined_absences(demo.absences.for_employee(employee.id))
+        if whole.covers(today)
+    ]
+    long = [w for w in now if (today - w.first_day).days >= 28]
+    assert long and long[0].expected_return is not None
+    assert any(s.is_partial and s.covers(today) for s in demo.absences.all())
 
 
 def test_demo_spells_never_overlap_and_lie_inside_employment(demo: Store, today: date) -> None:
@@ -146,6 +157,30 @@ def test_demo_conversation_notes_hold_no_health_details(demo: Store) -> None:
     texts = [text for c in demo.conversations.all() for text in (*c.notes.values(), c.agreements)]
     texts += [step.text for c in demo.conversations.all() for step in c.steps]
     assert len(texts) >= 15
+    assert {text: check.flagged_words(text) for text in texts if check.flagged_words(text)} == {}
+
+
+def test_demo_holds_a_plan_with_a_graduated_return_a_revision_and_a_follow_up(
+    demo: Store, today: date
+) -> None:
+    [plan] = demo.retention_plans.all()
+    first, second = plan.versions
+    assert first.agreed_on and second.agreed_on and second.reason
+    assert len(second.content.phases) > len(first.content.phases)
+    held, coming = plan.follow_ups
+    assert held.held_on is not None and coming.held_on is None and coming.due > today
+    steps = [s for s in demo.absences.for_employee(plan.employee_id) if s.note.startswith(
+        "Fastholdelsesplan, version 2")]  # fmt: skip
+    assert len(steps) >= 3 and all(s.is_partial for s in steps)
+
+
+def test_demo_plan_texts_hold_no_health_details(demo: Store) -> None:
+    check = HealthTextCheck(load_health_terms())
+    [plan] = demo.retention_plans.all()
+    texts = [t for v in plan.versions for t in (*v.content.texts.values(), v.reason)]
+    texts += [p.tasks for v in plan.versions for p in v.content.phases]
+    texts += [f.how_it_went for f in plan.follow_ups]
+    assert len(texts) >= 20
     assert {text: check.flagged_words(text) for text in texts if check.flagged_words(text)} == {}
 
 

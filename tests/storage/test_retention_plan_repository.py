@@ -44,9 +44,7 @@ def plans(company_store):
 
 @pytest.fixture
 def plan(plans, anna, sick):
-    return plans.start(
-        RetentionPlan(anna.id, sick.id, PlanRequester.EMPLOYEE, date(2026, 11, 20))
-    )
+    return plans.start(RetentionPlan(anna.id, sick.id, PlanRequester.EMPLOYEE, date(2026, 11, 20)))
 
 
 def content(**changes) -> PlanContent:
@@ -150,7 +148,9 @@ def test_follow_ups_are_planned_and_recorded(plans, plan):
         plans.save_follow_up(plan.id, replace(planned, held_on=date(2026, 11, 23)))  # no answer
     plans.save_follow_up(
         plan.id,
-        replace(planned, held_on=date(2026, 11, 23), how_it_went="Godt i gang", holds=PlanHolds.YES),
+        replace(
+            planned, held_on=date(2026, 11, 23), how_it_went="Godt i gang", holds=PlanHolds.YES
+        ),
     )
     [stored] = plans.get(plan.id).follow_ups
     assert (stored.due, stored.held_on, stored.holds) == (
@@ -177,10 +177,8 @@ def test_the_schedule_goes_into_the_register_as_partial_absence(
     ]
     assert changes == [
         "Fuldt fravær fra 14. september 2026 slutter nu 29. november 2026",
-        "Delvist fravær, 22 timer om ugen, fra 30. november 2026 til og med "
-        "13. december 2026",
-        "Delvist fravær, 12 timer om ugen, fra 14. december 2026 til og med "
-        "27. december 2026",
+        "Delvist fravær, 22 timer om ugen, fra 30. november 2026 til og med 13. december 2026",
+        "Delvist fravær, 12 timer om ugen, fra 14. december 2026 til og med 27. december 2026",
         "Fraværet slutter 27. december 2026; derefter arbejder Anna Jensen fulde timer.",
     ]
     # applied again (after a revision) it replaces its own weeks, not adds to them
@@ -197,7 +195,9 @@ def test_a_schedule_that_cannot_be_stored_changes_nothing(plans, plan, company_s
     company_store.absences.register_return(plan.spell_id, date(2026, 12, 31))
     before = periods(company_store, anna)
     company_store.absences.add(
-        AbsenceSpell(anna.id, date(2027, 1, 7), kind=AbsenceKind.CHILD_SICK, last_day=date(2027, 1, 7))
+        AbsenceSpell(
+            anna.id, date(2027, 1, 7), kind=AbsenceKind.CHILD_SICK, last_day=date(2027, 1, 7)
+        )
     )
     plans.save_content(
         plan.id, content(schedule_start=date(2026, 12, 28), target_date=None,
