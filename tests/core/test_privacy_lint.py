@@ -22,10 +22,14 @@ TUNING_SET = DATA / "privacy_sentences.tsv"
 #: The third, written by someone who had not seen the lists, caught 93.3 % (0 % false alarms),
 #: measured before any tuning on it; its four misses (alcohol and hash, a kikkertundersøgelse, a
 #: stent) led to whole categories being added, not to those sentences' words alone.
+#: The fourth, by the same writer, caught 90.0 % (2.2 % false alarms) before that work; it was
+#: not opened during it and was measured once afterwards: 95.0 % caught, 2.2 % flagged. Nothing
+#: was tuned on it; from here on it is a regression test like the others.
 HELD_OUT_SETS = (
     DATA / "privacy_sentences_heldout.tsv",
     DATA / "privacy_sentences_heldout2.tsv",
     DATA / "privacy_sentences_heldout3.tsv",
+    DATA / "privacy_sentences_heldout4.tsv",
 )
 MIN_CAUGHT, MAX_FLAGGED = 0.95, 0.05
 
