@@ -169,18 +169,34 @@ def spread_labels(positions: list[float], gap: float) -> list[float]:
     return placed
 
 
+#: More weeks than this: every other week number under the bars, so they do not run together.
+MANY_SCHEDULE_BARS = 26
+
+
 def schedule_chart(weeks: Sequence[ScheduleWeek]) -> BarChart:
-    """The graduated return: planned hours week by week against the contract hours (the line)."""
+    """The graduated return, on screen and on paper: planned hours week by week against the
+    contract hours (the line); the ISO week numbers under the bars, with the year at the start
+    and at New Year."""
     contract = weeks[0].contract_hours if weeks else 0.0
+    whole = all(float(w.planned_hours).is_integer() for w in weeks)
+    many = len(weeks) > MANY_SCHEDULE_BARS
+    labels = []
+    last_year_at = -len(weeks)
+    for index, week in enumerate(weeks):
+        year, week_number = week.iso_week
+        new_year = index == 0 or year != weeks[index - 1].iso_week[0]
+        if new_year and index - last_year_at >= (4 if many else 2):  # room for the year
+            labels.append(f"{week_number}\n{year}")
+            last_year_at = index
+        else:
+            labels.append("" if many and index % 2 and not new_year else str(week_number))
     return BarChart(
-        title="Planlagte timer uge for uge",
-        labels=tuple(f"Uge {w.iso_week[1]}" for w in weeks),
+        title="Planlagte timer om ugen, uge for uge",
+        labels=tuple(labels),
         values=tuple(w.planned_hours for w in weeks),
         descriptions=tuple(w.label for w in weeks),
-        unit="t",
-        decimals=1,
+        unit="",
+        decimals=0 if whole else 1,
         axis_title="Timer om ugen",
-        target=ReferenceLine(contract, f"Aftalt arbejdstid {number(contract)} t")
-        if weeks
-        else None,
+        target=ReferenceLine(contract, f"Normal tid: {number(contract, 2)} t") if weeks else None,
     )

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from fravaer_desktop.core.charts import BarChart, ReferenceLine
+from fravaer_desktop.core.charts import schedule_chart
 from fravaer_desktop.core.danish import MONTHS_SHORT, long_date, number, weekday_date
 from fravaer_desktop.core.guides import RetentionPlanGuide
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
@@ -107,11 +107,7 @@ UNDER_MINIMUM_NOTE = (
     "sygedagpengeloven, og der er hverken sygedagpenge eller refusion for den uge."
 )
 UNDER_MINIMUM_FILL = colors.HexColor("#fdf3d8")
-CHART_TITLE = "Planlagte timer om ugen, uge for uge"
 CHART_HEIGHT = 5.6 * cm
-#: More weeks than this: every other week number under the bars, so they do not run together.
-MANY_BARS = 26
-CONTRACT_LINE = "Normal tid: {hours} t"
 OUTCOMES_HEADING = "Planlagt og faktisk"
 OUTCOMES_INTRO = "De arbejdede timer er regnet ud fra fraværet, som det er registreret."
 OUTCOMES_COLUMNS = ("Uge", "Planlagt, timer", "Arbejdet, timer", "Forskel, timer")
@@ -305,33 +301,6 @@ def schedule_table(
     return table
 
 
-def schedule_chart(weeks: Sequence[ScheduleWeek], contract_hours: float) -> BarChart:
-    """Planned hours week by week against the contract hours (the line)."""
-    whole = all(float(w.planned_hours).is_integer() for w in weeks)
-    many = len(weeks) > MANY_BARS
-    labels = []
-    last_year_at = -len(weeks)
-    for index, week in enumerate(weeks):
-        year, week_number = week.iso_week
-        new_year = index == 0 or year != weeks[index - 1].iso_week[0]
-        if new_year and index - last_year_at >= (4 if many else 2):  # room for the year
-            labels.append(f"{week_number}\n{year}")
-            last_year_at = index
-        else:
-            labels.append("" if many and index % 2 and not new_year else str(week_number))
-    return BarChart(
-        title=CHART_TITLE,
-        labels=tuple(labels),
-        values=tuple(w.planned_hours for w in weeks),
-        descriptions=tuple(w.label for w in weeks),
-        unit="",
-        decimals=0 if whole else 1,
-        target=ReferenceLine(
-            contract_hours, CONTRACT_LINE.format(hours=hours_text(contract_hours))
-        ),
-    )
-
-
 def schedule_flowables(version: PlanVersion, absence: AbsenceSpell | None) -> list[Flowable]:
     """The introduction, the table, the footnote on small absence, and the chart."""
     st = styles()
@@ -350,7 +319,7 @@ def schedule_flowables(version: PlanVersion, absence: AbsenceSpell | None) -> li
     if absence is not None and any(under_sickness_minimum(w, absence) for w in weeks):
         note = UNDER_MINIMUM_NOTE.format(hours=minimum_hours_text(absence))
         story += [Spacer(1, 3), para(note, st.small)]
-    chart = schedule_chart(weeks, content.contract_hours)
+    chart = schedule_chart(weeks)
     story += [Spacer(1, 8), chart_drawing(chart, height=CHART_HEIGHT)]
     return story
 

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from fravaer_desktop.core.charts import schedule_chart
 from fravaer_desktop.core.guides import load_guides
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 from fravaer_desktop.core.retention_plan import (
@@ -35,7 +36,6 @@ from fravaer_desktop.reports.retention_plan_documents import (
     plan_facts,
     refusal_letter_pdf,
     retention_plan_pdf,
-    schedule_chart,
     schedule_rows,
     section_texts,
     short_day,
@@ -224,7 +224,7 @@ def test_a_phase_shares_one_tasks_cell_of_at_most_eight_weeks() -> None:
 
 
 def test_the_chart_has_a_bar_per_week_the_year_at_new_year_and_the_contract_line() -> None:
-    chart = schedule_chart(schedule_weeks(CONTENT_2), 37)
+    chart = schedule_chart(schedule_weeks(CONTENT_2))
 
     assert chart.values[:3] == (12, 12, 15) and len(chart.values) == 12
     assert chart.labels[:4] == ("52\n2026", "53", "1\n2027", "2")
