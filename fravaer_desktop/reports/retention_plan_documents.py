@@ -357,7 +357,7 @@ def follow_up_flowables(follow_ups: Sequence[FollowUp]) -> list[Flowable]:
     if not follow_ups:
         return [para(FOLLOW_UPS_HEADING, st.label), para(NO_FOLLOW_UPS, st.body)]
     table = data_table(FOLLOW_UP_COLUMNS, follow_up_rows(follow_ups), FOLLOW_UP_WIDTHS)
-    return [para(FOLLOW_UPS_HEADING, st.label), table]
+    return [KeepTogether([para(FOLLOW_UPS_HEADING, st.label), table])]
 
 
 def adjustments_sentence(version: PlanVersion, guide: RetentionPlanGuide) -> str:
