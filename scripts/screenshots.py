@@ -192,6 +192,7 @@ def dialog_shots(window, store, save):
         ("14-fravaerspolitik", window.edit_policy, nothing),
         ("15-ikke-relevant", window.overview_page.mark_not_relevant, nothing),
         *conversation_shots(window, store),
+        *plan_shots(window, store),
     ]
 
 
@@ -235,6 +236,26 @@ def conversation_shots(window, store):
     ]
 
 
+def plan_shots(window, store):
+    """The retention plan: the graduated return (steps, weeks, chart) and the sections."""
+    [plan] = store.retention_plans.all()
+
+    def open_plan():
+        window.actions.open_retention_plan(plan.employee_id, plan.spell_id)
+
+    def tab(index: int):
+        def show(editor):
+            editor.tabs.setCurrentIndex(index)
+
+        return show
+
+    return [
+        ("24-fastholdelsesplan-trappen", open_plan, tab(2)),
+        ("25-fastholdelsesplan-opgaver", open_plan, tab(1)),
+        ("26-fastholdelsesplan-aftale", open_plan, tab(4)),
+    ]
+
+
 def grab_dialog(app, open_dialog, prepare, save) -> None:
     """Run a modal dialog, prepare it, take its picture and close it (and any dialog it opens)."""
     from PySide6.QtCore import QTimer
@@ -262,8 +283,9 @@ def grab_dialog(app, open_dialog, prepare, save) -> None:
 
 
 def export_pdf_pages(store) -> None:
-    """Write the first page of three demo documents as PNG (needs pdftoppm from poppler-utils):
-    a Fraværsoversigt, the status of the longest running absence, and the statistics."""
+    """Write pages of demo documents as PNG (needs pdftoppm from poppler-utils): the first of a
+    Fraværsoversigt, of the status of the longest running absence and of the statistics, and
+    the first two of the retention plan's newest version."""
     from fravaer_desktop.services.archive import export_archive
     from fravaer_desktop.ui.printing import absence_overview_pdf
 
@@ -278,12 +300,15 @@ def export_pdf_pages(store) -> None:
         # The earliest first absence day in the file name: the longest running absence.
         status = min(statuses, key=lambda p: p.stem.rsplit(" - ", 1)[-1])
         statistics = next(p for p in archive if p.name.startswith("Fraværsstatistik"))
-        for pdf, name in ((overview, "fravaersoversigt"), (status, "status"),
-                          (statistics, "statistik")):  # fmt: skip
+        plans = sorted(p for p in archive if p.name.startswith("Fastholdelsesplan"))
+        pages = [(overview, "fravaersoversigt", 1), (status, "status", 1),
+                 (statistics, "statistik", 1), (plans[-1], "fastholdelsesplan", 1),
+                 (plans[-1], "fastholdelsesplan", 2)]  # fmt: skip
+        for pdf, name, page in pages:
             try:
                 subprocess.run(
-                    ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf),
-                     str(OUT / f"pdf-{name}")],
+                    ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page),
+                     str(pdf), str(OUT / f"pdf-{name}")],
                     check=True,
                 )  # fmt: skip
             except FileNotFoundError:
