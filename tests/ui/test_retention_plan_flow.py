@@ -179,6 +179,10 @@ def test_a_plan_from_request_to_a_signed_revision(
     text = pdf_text(editor.printed[-1])
     assert "Anna Jensen" in text and "Fastholdelsesplan" in text
     assert "Version 1" in text and "59,5" in text and "Uge 49, 2026" in text
+    assert "30. nov." in text and "Kasse og opfyldning" in text  # dates and tasks of the weeks
+    assert (
+        "Dato og underskrift, arbejdsgiver" in text and "Dato og underskrift, medarbejder" in text
+    )
 
 
 def test_closing_the_editor_half_way_keeps_the_draft(
@@ -203,6 +207,8 @@ def test_wrong_hours_are_shown_at_the_schedule_and_nothing_goes_into_the_registe
     build_schedule(qtbot, editor, [(2, 15), (1, 34), (1, 37)])
     assert "under 4 timer om ugen" in editor.schedule.warnings.text()
     assert editor.schedule.weeks.item(2, 4).text().endswith("*")
+    editor.schedule.phases.cellWidget(1, 2).setText("Efter knæoperationen: kun kassen")
+    assert editor.schedule.health_warning.isVisible()  # warned, never blocked
     assert stored_periods(company_store, anna) == [(date(2026, 9, 14), None, None)]
 
 

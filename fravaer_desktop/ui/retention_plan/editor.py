@@ -84,7 +84,10 @@ class SectionEdit(QWidget):
         self.edit.setAccessibleName(section.title)
         if section.examples:
             self.edit.setPlaceholderText("Fx: " + " ".join(section.examples))
+        # Room for a short paragraph; longer text scrolls inside the field, so a tab of four
+        # sections still shows its last one (and the follow-ups) on a laptop screen.
         self.edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         title.setBuddy(self.edit)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -154,7 +157,7 @@ class RetentionPlanEditor(QDialog):
         self.tabs.addTab(self._goal_tab(), "&1 Mål og baggrund")
         self.tabs.addTab(self._scroll(self._sections_widget(TAB_SECTIONS["tasks"], True)),
                          "&2 Opgaver og tilpasninger")  # fmt: skip
-        self.schedule = ScheduleEditor()
+        self.schedule = ScheduleEditor(health_check)
         self.schedule.changed.connect(self._changed)
         self.schedule.apply_requested.connect(self.apply_schedule)
         self.tabs.addTab(self.schedule, "&3 Trappen")

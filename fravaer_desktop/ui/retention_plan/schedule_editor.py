@@ -53,8 +53,9 @@ class ScheduleEditor(QWidget):
     changed = Signal()
     apply_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, health_check=None, parent: QWidget | None = None):
         super().__init__(parent)
+        self._health_check = health_check  # the tasks are free text too
         self._content = PlanContent()
         self._absence: AbsenceSpell | None = None
         self._made_on = date.today()
@@ -88,6 +89,11 @@ class ScheduleEditor(QWidget):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setObjectName("scheduleWarnings")
+        self.health_warning = QLabel()
+        self.health_warning.setWordWrap(True)
+        self.health_warning.setStyleSheet(ERROR_STYLE)
+        self.health_warning.setObjectName("healthWarning")
+        self.health_warning.hide()
         self.weeks = QTableWidget(0, len(WEEK_COLUMNS))
         self.weeks.setHorizontalHeaderLabels(WEEK_COLUMNS)
         self.weeks.horizontalHeader().setSectionResizeMode(
@@ -116,6 +122,7 @@ class ScheduleEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.phases)
         layout.addLayout(buttons)
+        layout.addWidget(self.health_warning)
         layout.addWidget(self.errors)
         layout.addWidget(self.warnings)
         # The weeks and the chart side by side: a 12-week schedule fits a laptop screen.
@@ -239,6 +246,11 @@ class ScheduleEditor(QWidget):
         self.errors.setVisible(bool(schedule_errors))
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
+        health = self._health_check.warning_for(
+            "\n".join(p.tasks for p in content.phases)
+        ) if self._health_check else None  # fmt: skip
+        self.health_warning.setText(health or "")
+        self.health_warning.setVisible(bool(health))
         self.apply_button.setEnabled(bool(weeks) and not schedule_errors and self._can_apply)
         self.weeks.setRowCount(len(weeks))
         marked = False
