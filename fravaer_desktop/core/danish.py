@@ -124,6 +124,34 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+_NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
+_POINT_NUMBER = re.compile(r"^([+-]?)(\d+)\.(\d+)$")
+
+
+class NumberTextError(ValueError):
+    """Text that is not a number; the message says in Danish how to write it."""
+
+
+def read_number(text: str, example: str = "37,5") -> float:
+    """The number a Dane means by `text`, or NumberTextError with the reason.
+
+    Reads '37', '37,5', '-2,25' and '1.234,5' (a point between thousands), and '37.5' (a
+    decimal point, as an English program writes it) when the point cannot be a thousands
+    point. Units, letters and spaces inside the number are refused, so '37,5t' is not 37.5.
+    """
+    typed = text.strip()
+    if not typed:
+        raise NumberTextError(f"Skriv et tal, fx {example}.")
+    if match := _NUMBER.match(typed):
+        sign, whole, decimals = match.groups()
+        value = float(f"{sign}{whole.replace('.', '')}.{decimals or '0'}")
+    elif (match := _POINT_NUMBER.match(typed)) and len(match.group(3)) != 3:
+        value = float(typed)
+    else:
+        raise NumberTextError(f"»{typed}« er ikke et tal. Skriv et tal, fx {example}.")
+    return value
+
+
 def number(value: float, decimals: int = 1) -> str:
     """Danish number: '37', '7,4', '1.234,5' (no trailing ',0')."""
     text = f"{value:,.{decimals}f}".replace(",", "§").replace(".", ",").replace("§", ".")

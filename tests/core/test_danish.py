@@ -13,6 +13,7 @@ from fravaer_desktop.core.danish import (
     MAX_YEAR,
     MIN_YEAR,
     DateTextError,
+    NumberTextError,
     counted,
     days_text,
     file_problem,
@@ -20,6 +21,7 @@ from fravaer_desktop.core.danish import (
     number,
     parse_date,
     read_date,
+    read_number,
     short_date,
     weekday_date,
 )
@@ -180,3 +182,50 @@ def test_an_unusual_file_problem_gives_the_systems_own_words() -> None:
 )
 def test_exactly_one_takes_the_singular(count: int, text: str) -> None:
     assert counted(count, "frist", "frister") == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        pytest.param("37", 37.0, id="whole"),
+        pytest.param("37,5", 37.5, id="decimal comma"),
+        pytest.param(" 7,40 ", 7.4, id="spaces around"),
+        pytest.param("1.234,5", 1234.5, id="thousands point"),
+        pytest.param("37.5", 37.5, id="decimal point from an English program"),
+        pytest.param("1.234", 1234.0, id="a point before three digits is a thousands point"),
+        pytest.param("-2,25", -2.25, id="minus"),
+    ],
+)
+def test_read_number_reads_danish_numbers(typed: str, value: float) -> None:
+    assert read_number(typed) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        pytest.param("37,5t", "»37,5t« er ikke et tal. Skriv et tal, fx 37,5.", id="unit"),
+        pytest.param("", "Skriv et tal, fx 37,5.", id="empty"),
+        pytest.param("1.2.3", "»1.2.3« er ikke et tal. Skriv et tal, fx 37,5.", id="points"),
+        pytest.param("nan", "»nan« er ikke et tal. Skriv et tal, fx 37,5.", id="nan"),
+        pytest.param("1e3", "»1e3« er ikke et tal. Skriv et tal, fx 37,5.", id="exponent"),
+    ],
+)
+def test_read_number_says_in_danish_why_text_is_not_a_number(typed: str, message: str) -> None:
+    with pytest.raises(NumberTextError) as refused:
+        read_number(typed)
+    assert str(refused.value) == message
+
+
+@given(st.text(max_size=30))
+def test_read_number_gives_a_number_or_a_danish_reason_for_any_text(text: str) -> None:
+    try:
+        value = read_number(text)
+    except NumberTextError as error:
+        assert str(error).endswith("fx 37,5.")
+    else:
+        assert isinstance(value, float)
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+def test_every_number_written_the_danish_way_reads_back(value: float) -> None:
+    assert read_number(number(value, 2)) == pytest.approx(round(value, 2), abs=0.006)
