@@ -132,6 +132,36 @@ class RetentionPlanGuide:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """One condition of the APV checklist."""
+
+    id: str
+    title: str
+    help: str
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    id: str
+    title: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class ApvChecklist:
+    """The APV checklist of resources/apv/tjekliste.toml."""
+
+    title: str
+    intro: str
+    source: str
+    groups: tuple[ChecklistGroup, ...]
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for group in self.groups for item in group.items)
+
+
+@dataclass(frozen=True)
 class Guides:
     """All guide texts."""
 
@@ -525,6 +555,36 @@ def parse_guides(folder: Path) -> Guides:
         may_source=may.line("source"),
         retention_plan=_retention_plan(folder / PLAN_FILE),
     )
+
+
+def parse_apv_checklist(path: Path) -> ApvChecklist:
+    """Read and check the APV checklist; GuideFileError names the file and the field."""
+    table = _read(Path(path), {"title", "intro", "source", "groups"})
+    groups = []
+    seen: set[str] = set()
+    for group in table.tables("groups", {"id", "title", "items"}):
+        items = []
+        for item in group.tables("items", {"id", "title", "help"}):
+            checked = ChecklistItem(item.ident("id"), item.line("title"), item.text("help"))
+            if checked.id in seen:
+                item.fail(
+                    f"to forhold har samme id »{checked.id}«; hvert skal have sit eget id",
+                    f"two items have the same id '{checked.id}'",
+                )
+            seen.add(checked.id)
+            items.append(checked)
+        groups.append(ChecklistGroup(group.ident("id"), group.line("title"), tuple(items)))
+    return ApvChecklist(
+        table.line("title"), table.text("intro"), table.text("source"), tuple(groups)
+    )
+
+
+@lru_cache(maxsize=1)
+def load_apv_checklist() -> ApvChecklist:
+    """The APV checklist shipped in resources/apv, read once."""
+    from fravaer_desktop.paths import resource
+
+    return parse_apv_checklist(resource("apv") / "tjekliste.toml")
 
 
 @lru_cache(maxsize=1)

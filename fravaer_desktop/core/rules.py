@@ -383,6 +383,57 @@ RULES: tuple[RuleVersion, ...] = (
     ),
 )
 
+#: The "kind" of the rules about the company as a whole: no absence is of it, so they never
+#: apply to a spell (`latest()` reads them).
+COMPANY = "virksomhed"
+
+#: Rules about the company as a whole, judged on a day (not on an absence): the APV.
+COMPANY_RULES: tuple[RuleVersion, ...] = (
+    RuleVersion(
+        rule="apv_revision",
+        kinds=frozenset({COMPANY}),
+        title="APV: revidér sygefraværsdelen",
+        explanation=(
+            "APV'en skal revideres mindst hvert 3. år, og når der sker ændringer i arbejdet, "
+            "arbejdsmetoderne eller arbejdsprocesserne, der har betydning for arbejdsmiljøet. "
+            "Tag sygefraværet med igen: har arbejdsmiljøet betydning for fraværet?"
+        ),
+        source="Arbejdstilsynet, AT-vejledning 1.3.1 (systematisk arbejdsmiljøarbejde, APV)",
+        valid_from=date(2024, 2, 1),
+        numbers={"revise_years": 3},
+        note=(
+            "at.dk; vejledningen er fra 1. februar 2024. Kravet om revision mindst hvert 3. år er "
+            "ældre, men datoen er ikke læst, så reglen står fra vejledningens dato."
+        ),
+    ),
+    RuleVersion(
+        rule="apv_amo",
+        kinds=frozenset({COMPANY}),
+        title="APV: arbejdsmiljøorganisationen deltager",
+        explanation=(
+            "Har virksomheden 10 eller flere ansatte, skal den have en arbejdsmiljøorganisation, "
+            "og den skal være med i APV-arbejdet. Med færre ansatte samarbejder I direkte med "
+            "medarbejderne."
+        ),
+        source="Arbejdsmiljøloven; Arbejdstilsynet (d-s.dk, gls-a.dk)",
+        valid_from=date(2024, 2, 1),
+        numbers={"min_employees": 10},
+        note="Grænsen på 10 ansatte for en arbejdsmiljøorganisation (gls-a.dk).",
+    ),
+    RuleVersion(
+        rule="apv_handling",
+        kinds=frozenset({COMPANY}),
+        title="APV: frist i handlingsplanen",
+        explanation=(
+            "En indsats i APV'ens handlingsplan skal være gjort senest denne dag. Markér den "
+            "som færdig i APV'en, når den er sket, og skriv, hvordan I følger virkningen."
+        ),
+        source="Jeres APV-handlingsplan (AT-vejledning 1.3.1)",
+        valid_from=date(2024, 2, 1),
+        note="Fristen er den, I selv satte i handlingsplanen.",
+    ),
+)
+
 #: Company policy defaults (not law), shown in the same overview and changeable in settings.
 POLICIES: tuple[RuleVersion, ...] = (
     RuleVersion(
@@ -500,7 +551,7 @@ CONTACT_PRESETS: dict[str, tuple[int, ...]] = {"1-5-14": (1, 5, 14), "2-6-14": (
 
 def _versions_by_rule() -> dict[str, tuple[RuleVersion, ...]]:
     found: dict[str, list[RuleVersion]] = {}
-    for version in (*RULES, *POLICIES):
+    for version in (*RULES, *POLICIES, *COMPANY_RULES):
         found.setdefault(version.rule, []).append(version)
     return {rule: tuple(versions) for rule, versions in found.items()}
 
