@@ -273,3 +273,49 @@ def m005_retention_plans(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_apv(db: Database) -> None:
+    """The sickness part of the APV: each assessment with its period, participants, phase texts
+    and checklist answers (JSON), the figures as completed (aggregates only), and its action
+    plan. One assessment at a time is a draft."""
+    db.execute(
+        """
+        CREATE TABLE apv_assessments (
+            id INTEGER PRIMARY KEY,
+            made_on TEXT NOT NULL,
+            period_first TEXT NOT NULL,
+            period_last TEXT NOT NULL CHECK (period_last >= period_first),
+            participants TEXT NOT NULL DEFAULT '',
+            amo_took_part INTEGER NOT NULL DEFAULT 0,
+            texts TEXT NOT NULL DEFAULT '{}',
+            answers TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'kladde' CHECK (status IN ('kladde', 'faerdig')),
+            completed_on TEXT,
+            figures TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            CHECK (status = 'kladde' OR completed_on IS NOT NULL)
+        )
+        """
+    )
+    # Two drafts would split the staff meeting's answers between them.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_apv_one_draft ON apv_assessments(status) WHERE status = 'kladde'"
+    )
+    db.execute(
+        """
+        CREATE TABLE apv_actions (
+            id INTEGER PRIMARY KEY,
+            apv_id INTEGER NOT NULL REFERENCES apv_assessments(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            problem TEXT NOT NULL DEFAULT '',
+            cause TEXT NOT NULL DEFAULT '',
+            measure TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            status TEXT NOT NULL DEFAULT 'aaben' CHECK (status IN ('aaben', 'i_gang', 'faerdig')),
+            follow_up TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )

@@ -20,6 +20,7 @@ from fravaer_desktop.core.validation import (
     validate_employee,
     validate_spell,
 )
+from fravaer_desktop.storage.apv_repository import ApvRepository
 from fravaer_desktop.storage.conversation_repository import (
     ConversationRepository,
     DocumentRequestRepository,
@@ -378,3 +379,4 @@ class Store:
         self.conversations = ConversationRepository(db, self.absences.for_employee, today)
         self.document_requests = DocumentRequestRepository(db, self.absences.for_employee, today)
         self.retention_plans = RetentionPlanRepository(db, self.employees, self.absences, today)
+        self.apvs = ApvRepository(db, today)

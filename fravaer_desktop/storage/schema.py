@@ -17,6 +17,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m003_employee_working_days",
     "m004_conversations",
     "m005_retention_plans",
+    "m006_apv",
 )
 #: Where sqlite-utils records applied migrations.
 MIGRATIONS_TABLE = "_sqlite_migrations"
