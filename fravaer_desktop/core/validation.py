@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from fravaer_desktop.core.absence import spells_overlap
 from fravaer_desktop.core.cvr import is_valid_cvr
-from fravaer_desktop.core.danish import long_date, number
+from fravaer_desktop.core.danish import MAX_YEAR, MIN_YEAR, long_date, number
 from fravaer_desktop.core.models import AbsenceSpell, Company, Employee
 
 ONE_DAY = timedelta(days=1)
@@ -103,6 +103,12 @@ def validate_employee(employee: Employee) -> list[FieldError]:
                 "Arbejdsdage om ugen skal være et helt tal mellem 1 og 7, fx 5.",
             )
         )
+    errors += _dates_out_of_range(
+        employed_from=employee.employed_from,
+        employed_to=employee.employed_to,
+        section_56_from=employee.section_56_from,
+        section_56_to=employee.section_56_to,
+    )
     if employee.employed_to is not None and employee.employed_to < employee.employed_from:
         errors.append(
             FieldError(
@@ -120,6 +126,16 @@ def validate_employee(employee: Employee) -> list[FieldError]:
             FieldError("section_56_to", "§ 56-aftalens slutdato ligger før startdatoen.")
         )
     return errors
+
+
+def _dates_out_of_range(**days: date | None) -> list[FieldError]:
+    """Every stored date lies in the years a date field accepts (a file read from a payroll
+    system can hold any date; the deadlines cannot count from year 1 or to year 9999)."""
+    return [
+        FieldError(field, f"Året skal ligge mellem {MIN_YEAR} og {MAX_YEAR}. Tjek årstallet.")
+        for field, day in days.items()
+        if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR
+    ]
 
 
 def validate_spell(

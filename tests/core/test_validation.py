@@ -345,6 +345,18 @@ REFUSED_EMPLOYEES = [
         "Arbejdsdage om ugen skal være et helt tal mellem 1 og 7, fx 5.",
         id="no working days a week",
     ),
+    pytest.param(
+        replace(ANNA, employed_from=date(1900, 1, 1)),
+        "employed_from",
+        "Året skal ligge mellem 1950 og 2100. Tjek årstallet.",
+        id="employed from a year no date field accepts",
+    ),
+    pytest.param(
+        replace(ANNA, employed_to=date(9999, 12, 31)),
+        "employed_to",
+        "Året skal ligge mellem 1950 og 2100. Tjek årstallet.",
+        id="leaving in year 9999",
+    ),
 ]
 
 
