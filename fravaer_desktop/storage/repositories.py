@@ -128,6 +128,22 @@ class EmployeeRepository:
             new_id = self._db["employees"].insert(employee_to_row(employee)).last_pk
         return dataclasses.replace(employee, id=new_id)
 
+    def add_many(self, employees: Iterable[Employee]) -> list[Employee]:
+        """Add every employee in one transaction (an import from the payroll system), each
+        checked like `add`. When one is refused, none is stored: the ValidationError names
+        each refused one by its place in the list and its name."""
+        employees = list(employees)
+        errors = [
+            FieldError(error.field, f"Medarbejder {place} ({e.name.strip()}): {error.message}")
+            for place, e in enumerate(employees, start=1)
+            for error in validate_employee(e)
+        ]
+        raise_if_any(errors)
+        table = self._db["employees"]
+        with self._db.atomic():
+            new_ids = [table.insert(employee_to_row(e)).last_pk for e in employees]
+        return [dataclasses.replace(e, id=i) for e, i in zip(employees, new_ids, strict=True)]
+
     def update(self, employee: Employee, *, expected: Employee | None = None) -> Employee:
         """Store the changed employee. With `expected` (the employee as the dialog read it), the
         stored row must still be exactly that, or nothing is stored (another window changed or

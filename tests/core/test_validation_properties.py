@@ -16,11 +16,18 @@ from fravaer_desktop.core.validation import MAX_NAME_LENGTH, MAX_WEEKLY_HOURS, v
 
 EMPLOYEE_FIELDS = {f.name for f in fields(Employee)}
 
-#: Any text, any date Python has, any float (NaN and infinity too), any whole number.
+#: Any text, any date Python has, any float (NaN and infinity too), any whole number; and
+#: as often values a person would type, so that many employees are accepted too.
 texts = st.text(max_size=120)
-dates = st.dates()
+dates = st.dates() | st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31))
 optional_dates = st.none() | dates
-hours = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-1000, 1000).map(float)
+#: Most employees have no § 56 agreement.
+mostly_none_dates = st.one_of(st.none(), st.none(), st.none(), dates)
+hours = (
+    st.floats(allow_nan=True, allow_infinity=True)
+    | st.integers(-1000, 1000).map(float)
+    | st.floats(min_value=0, max_value=MAX_WEEKLY_HOURS)
+)
 
 employees = st.builds(
     Employee,
@@ -33,9 +40,9 @@ employees = st.builds(
     salaried=st.booleans(),
     clause_120_days=st.booleans(),
     fleksjob=st.booleans(),
-    section_56_from=optional_dates,
-    section_56_to=optional_dates,
-    working_days_per_week=st.integers(-10, 20),
+    section_56_from=mostly_none_dates,
+    section_56_to=mostly_none_dates,
+    working_days_per_week=st.integers(-10, 20) | st.integers(1, 7),
 )
 
 
