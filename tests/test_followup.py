@@ -50,7 +50,7 @@ def _overview_from_every_spell(store: Store) -> Overview:
     return build_overview(
         store.company.get(), store.employees.list_all(), store.absences.all(),
         store.decisions.all(), store.policy.get(), store.today(), store.conversations.all(),
-        store.document_requests.all(), store.retention_plans.all(),
+        store.document_requests.all(), store.retention_plans.all(), store.apvs.all(),
     )  # fmt: skip
 
 

@@ -124,6 +124,15 @@ CALENDAR_TEXTS: dict[str, CalendarText] = {
         why="Fristen for den dokumentation, du har bedt om, er denne dag.",
         show_source=False,
     ),
+    "apv_revision": CalendarText(
+        title="APV: revidér arbejdspladsvurderingen – senest {date}",
+        why="Virksomhedens APV skal revideres mindst hvert 3. år.",
+    ),
+    "apv_handling": CalendarText(
+        title="APV: frist i handlingsplanen – {date}",
+        why="En indsats i jeres APV-handlingsplan skal være gjort denne dag. Hvad, står i Fravær.",
+        show_source=False,
+    ),
     "plan_opfoelgning": CalendarText(
         title="Opfølgning med {name} – {date}",
         why="I aftalte at følge op på jeres plan denne dag. Hvad I aftalte, står i Fravær.",

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from fravaer_desktop.core.absence import joined_absences, within_employment
+from fravaer_desktop.core.apv import ActionStatus, Apv, revision_due
 from fravaer_desktop.core.conversation import (
     DOCUMENT_TITLES,
     Conversation,
@@ -47,6 +48,9 @@ from fravaer_desktop.core.rules import default_contact_days, latest, rule_for
 #: Spells are followed up while ongoing and for this many months after their first day
 #: (the § 59 limit after which a late report can no longer be excused).
 FOLLOW_UP_MONTHS = latest("anmeldelse").numbers["dispensation_limit_months"]
+#: Items about the company as a whole (the APV) stand under this id and name, not a person's.
+COMPANY_ID = 0
+COMPANY_NAME = "Hele virksomheden"
 
 
 class Horizon(Enum):
@@ -161,13 +165,16 @@ def build_overview(
     conversations: Iterable[Conversation] = (),
     document_requests: Iterable[DocumentRequest] = (),
     plans: Iterable[RetentionPlan] = (),
+    apvs: Iterable[Apv] | None = None,
 ) -> Overview:
     """Everything the manager should do or know today, with stored decisions applied.
 
     Held conversations close what they were held for (the § 7a conversation of the absence, the
     talk about frequent absence, an earlier agreed contact); their next contact and agreed steps,
     and the documentation asked for, become items of their own. A retention plan agreed or
-    refused closes the absence's "Mulighed: fastholdelsesplan"; its follow-ups are items.
+    refused closes the absence's "Mulighed: fastholdelsesplan"; its follow-ups are items. The
+    APV's revision and its action plan's deadlines are items of the whole company (`apvs`
+    None: the caller reads no APVs, and the overview says nothing about them).
     """
     salary_paid = company.pays_salary_during_sickness if company else True
     by_key = {d.key: d for d in decisions}
@@ -215,6 +222,8 @@ def build_overview(
         )
         held_for.update({i.key: i.decision for i in agreed if i.decision is not None})
         overview.items.extend(agreed)
+    if apvs is not None:
+        overview.items.extend(_apv_items(list(apvs), overview))
     applied = [
         _with_decision(
             item,
@@ -599,4 +608,62 @@ def _follow_up_items(employee: Employee, plans: list[RetentionPlan]) -> list[Ove
                     decision=decision,
                 )  # fmt: skip
             )
+    return items
+
+
+def _apv_items(apvs: list[Apv], overview: Overview) -> list[OverviewItem]:
+    """The APV's revision (due 3 years after the newest completed one, shown from 90 days
+    before; without one, an item without a deadline: every employer must have a written APV),
+    and the action plan's
+    deadlines of every APV, grouped per day, done when every line of the day is done."""
+    revision = latest("apv_revision")
+    done = sorted((a for a in apvs if a.is_done), key=lambda a: a.completed_on, reverse=True)
+    items = []
+    if done:
+        newest = done[0]
+        due = revision_due(newest.completed_on)
+        remind_from = due - revision.days("remind_days_before")
+        item = None if overview.today < remind_from else OverviewItem(
+            revision.rule, COMPANY_ID, COMPANY_NAME, revision.title, revision.explanation,
+            revision.source, due,
+            detail=f"Seneste APV afsluttet {long_date(newest.completed_on)}",
+        )  # fmt: skip
+    else:
+        item = OverviewItem(
+            revision.rule, COMPANY_ID, COMPANY_NAME, "APV: tag stilling til sygefraværet",
+            "Alle virksomheder med ansatte skal have en skriftlig APV, og den skal tage stilling "
+            "til, om noget i arbejdsmiljøet har betydning for sygefraværet. Fravær forbereder "
+            "tallene uden at udstille nogen og tager jer igennem vurderingen.",
+            revision.source, None,
+        )  # fmt: skip
+    if item is not None:
+        items.append(item)
+    version = latest("apv_handling")
+    by_day: dict[date, list] = {}
+    for apv in done:
+        for action in apv.actions:
+            if action.deadline is not None:
+                by_day.setdefault(action.deadline, []).append(action)
+    for day, actions in sorted(by_day.items()):
+        decision = None
+        if all(a.status is ActionStatus.DONE for a in actions):
+            decision = TaskDecision(
+                version.rule, COMPANY_ID, TaskStatus.DONE, day, None, day, reason="Færdig"
+            )
+        who = sorted({a.responsible.strip() for a in actions if a.responsible.strip()})
+        items.append(
+            OverviewItem(
+                version.rule,
+                COMPANY_ID,
+                COMPANY_NAME,
+                "APV: " + "; ".join(a.measure.strip() or a.problem.strip() for a in actions),
+                version.explanation,
+                version.source,
+                day,
+                detail=f"Ansvarlig: {', '.join(who)}" if who else "",
+                decision=decision,
+            )  # fmt: skip
+        )
+    if items:
+        overview.names[COMPANY_ID] = COMPANY_NAME
     return items

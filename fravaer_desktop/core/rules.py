@@ -400,10 +400,11 @@ COMPANY_RULES: tuple[RuleVersion, ...] = (
         ),
         source="Arbejdstilsynet, AT-vejledning 1.3.1 (systematisk arbejdsmiljøarbejde, APV)",
         valid_from=date(2024, 2, 1),
-        numbers={"revise_years": 3},
+        numbers={"revise_years": 3, "remind_days_before": 90},
         note=(
             "at.dk; vejledningen er fra 1. februar 2024. Kravet om revision mindst hvert 3. år er "
-            "ældre, men datoen er ikke læst, så reglen står fra vejledningens dato."
+            "ældre, men datoen er ikke læst, så reglen står fra vejledningens dato. Overblikket "
+            "minder om revisionen fra 90 dage før (virksomhedens egen påmindelse, ikke lov)."
         ),
     ),
     RuleVersion(

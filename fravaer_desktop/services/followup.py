@@ -57,6 +57,7 @@ def todays_follow_up(
     overview = build_overview(
         store.company.get(), employees, spells, store.decisions.all(), policy, today,
         store.conversations.all(), store.document_requests.all(), store.retention_plans.all(),
+        store.apvs.all(),
     )  # fmt: skip
     goals = store.goals.all() if with_goals else []
     if not goals:
