@@ -24,6 +24,7 @@ from fravaer_desktop.paths import (
 # launches the overview worker (decision 0012), which then loads them in parallel.
 if TYPE_CHECKING:
     from fravaer_desktop.overview_prefetch import OverviewPrefetch
+    from fravaer_desktop.storage.file_lock import FileLock
     from fravaer_desktop.storage.repositories import Store
 
 EXIT_OK = 0
@@ -97,6 +98,49 @@ def open_store(
     return store
 
 
+#: --demo into a file another Fravær has open (the demo needs an empty file to write in).
+DEMO_IN_OPEN_FILE = (
+    "Filen '{file}' er åben i et andet Fravær, så demovirksomheden kan ikke lægges i den. "
+    "Filen er ikke ændret."
+)
+
+
+def open_company_file(
+    path: Path,
+    *,
+    create: bool,
+    today: date,
+    backup_folder: Path | None = None,
+    demo: bool = False,
+    file_lock: FileLock | None = None,
+) -> Store:
+    """Open a company file as this program may use it (decision 0020): for writing when it
+    holds the file's lock, else read-only, because another Fravær has the file open.
+
+    Takes the lock unless `file_lock` (already held, e.g. across a restore) is given; the
+    lock is kept on `store.db.file_lock` and released by whoever closes the file for good.
+    """
+    from fravaer_desktop.storage.database import DatabaseOpenError, open_database
+    from fravaer_desktop.storage.file_lock import take_file_lock
+    from fravaer_desktop.storage.repositories import Store
+
+    lock = file_lock if file_lock is not None else take_file_lock(path)
+    try:
+        if lock.owned:
+            store = open_store(path, demo=demo, create=create, today=today,
+                               backup_folder=backup_folder)  # fmt: skip
+        elif demo:
+            raise DatabaseOpenError(DEMO_IN_OPEN_FILE.format(file=path))
+        else:
+            store = Store(open_database(path, read_only=True))
+    except BaseException:
+        if file_lock is None:
+            lock.release()
+        raise
+    store.db.file_lock = lock
+    return store
+
+
 def run_self_test() -> int:
     """Open and migrate a temporary database, render one PDF, and report."""
     from fravaer_desktop.services.archive import export_archive
@@ -119,13 +163,15 @@ def run_export(args: argparse.Namespace) -> int:
     path = args.db or (temporary_demo_path() if args.demo else default_database_path())
     try:
         chosen = MachineSettings.of_this_machine().backup_folder(path)
-        store = open_store(
+        # Read-only when another Fravær has the file open: the export only reads.
+        store = open_company_file(
             path, demo=args.demo, create=False, today=date.today(), backup_folder=chosen
         )
         try:
             return _export_store(args, path, store)
         finally:
             store.db.close()
+            store.db.file_lock.release()
     finally:
         if throw_away:
             remove_demo_folder(path)

@@ -52,6 +52,20 @@ class SchemaTooNewError(DatabaseOpenError):
     """The file was written by a newer version of Fravær."""
 
 
+#: Said when something tries to save in a file opened read-only (decision 0020).
+READ_ONLY_MESSAGE = (
+    "Filen er åbnet skrivebeskyttet, fordi den allerede er åben i et andet Fravær. Intet er "
+    "gemt. Luk det andet Fravær, og åbn filen igen for at rette i den."
+)
+
+
+class ReadOnlyFileError(sqlite3.OperationalError):
+    """A save was tried in a file this program opened read-only; nothing was written."""
+
+    def __init__(self, message: str = READ_ONLY_MESSAGE):
+        super().__init__(message)
+
+
 class CompanyDatabase:
     """One open company file: its sqlite3 connection, and sqlite-utils' Database made on first use.
 
@@ -66,6 +80,10 @@ class CompanyDatabase:
         self.wal_mode = False  # set when the file is configured
         #: The safety copy taken when this opening upgraded the file (None: no upgrade).
         self.upgrade_copy: Path | None = None
+        #: Opened read-only: another Fravær has the file (decision 0020); nothing is written.
+        self.read_only = False
+        #: The lock on the file (storage.file_lock.FileLock) when the app took one.
+        self.file_lock: Any = None
 
     @property
     def utils(self) -> Database:
@@ -106,6 +124,8 @@ class CompanyDatabase:
         crash) gets everything saved so far, and a backup copied over the file after a crash
         is not overwritten by a left-over -wal file.
         """
+        if self.read_only:
+            raise ReadOnlyFileError()
         if self.conn.in_transaction:  # inside another action: a savepoint
             with self.utils.atomic():
                 yield
@@ -171,6 +191,7 @@ def open_database(
     create: bool = True,
     empty_only: bool = False,
     backup_folder: Path | None = None,
+    read_only: bool = False,
 ) -> CompanyDatabase:
     """Open (or create) a company file and bring its schema up to date.
 
@@ -179,7 +200,12 @@ def open_database(
     into 'sikkerhedskopier' beside the file), and refuses a file whose schema is newer than
     this program knows. With `empty_only` (a file to fill with the demo company), a file that
     already holds a company or staff is refused before anything happens to it.
+
+    With `read_only` (another Fravær has the file, decision 0020) the file is opened so that
+    SQLite itself refuses every write, and nothing is configured or upgraded.
     """
+    if read_only:
+        return _open_read_only(Path(path))
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
     if file_path is not None:
@@ -204,6 +230,47 @@ def open_database(
         raise DatabaseOpenError(message) from error
     except BaseException:
         # Release the file (and its -wal/-shm companions) when it is refused.
+        _close_quietly(conn)
+        raise
+    return db
+
+
+#: A read-only opening of a file that needs an upgrade first (the other Fravær is older).
+READ_ONLY_UPGRADE_MESSAGE = (
+    "Filen '{file}' er åben i et andet Fravær, som er en ældre version end dette. Filen skal "
+    "opgraderes, før denne version kan vise den, og det kan kun ske, når det andet Fravær er "
+    "lukket. Luk det, og prøv igen. Filen er ikke ændret."
+)
+
+
+def _open_read_only(file_path: Path) -> CompanyDatabase:
+    """Open for reading only: SQLite opens the file read-only and refuses writes
+    (`query_only`); `atomic()` refuses before it begins."""
+    if not file_path.is_file():
+        raise DatabaseOpenError(
+            f"Filen '{file_path}' er ved at blive oprettet i et andet Fravær. Vent, til det er "
+            "gjort, og åbn den så igen."
+        )
+    conn: sqlite3.Connection | None = None
+    try:
+        uri = f"{file_path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA query_only = ON")
+        db = CompanyDatabase(conn)
+        db.read_only = True
+        _refuse_newer_schema(db, file_path)
+        _refuse_foreign_file(db, file_path)
+        applied = set(applied_migration_names(conn))
+        if not all(name in applied for name in known_migration_names()):
+            raise DatabaseOpenError(READ_ONLY_UPGRADE_MESSAGE.format(file=file_path))
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as error:
+        _close_quietly(conn)
+        message = _open_error_message(file_path, error)
+        if message == damaged_file_message(file_path, error):
+            raise DamagedFileError(message) from error
+        raise DatabaseOpenError(message) from error
+    except BaseException:
         _close_quietly(conn)
         raise
     return db
@@ -249,6 +316,8 @@ def write_problem_message(error: BaseException) -> str | None:
     another program, no longer writable, or the drive full. None for anything else."""
     if not isinstance(error, sqlite3.OperationalError):
         return None
+    if isinstance(error, ReadOnlyFileError):
+        return str(error)
     name = getattr(error, "sqlite_errorname", "")
     kept = "Det, du lige gjorde, er ikke gemt; alt, hvad der allerede var gemt, er bevaret."
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):

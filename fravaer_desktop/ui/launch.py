@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fravaer_desktop import APP_ID, APP_NAME, start_up_gc
-from fravaer_desktop.app import open_store
+from fravaer_desktop.app import open_company_file, open_store
 from fravaer_desktop.core.privacy import HealthTextCheck
 from fravaer_desktop.paths import (
     MachineSettings,
@@ -28,6 +28,7 @@ from fravaer_desktop.storage.database import (
     damaged_file_message,
     open_database,
 )
+from fravaer_desktop.storage.file_lock import FileLock, take_file_lock
 from fravaer_desktop.storage.repositories import Store
 from fravaer_desktop.ui.error_hook import install_error_hook
 from fravaer_desktop.ui.main_window import MainWindow
@@ -49,12 +50,43 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_company_file(parent: QWidget | None, path: Path) -> tuple[Store, Path] | None:
+#: The file for a new company is open in another Fravær (decision 0020).
+FILE_IN_USE_TITLE = "Filen er åben i et andet Fravær"
+FILE_IN_USE_TEXT = (
+    "Filen '{file}' er allerede åben i et andet Fravær. Brug det i stedet, eller luk det, og "
+    "prøv igen. Intet er ændret."
+)
+
+
+def create_company_file(
+    parent: QWidget | None, path: Path, file_lock: FileLock | None = None
+) -> tuple[Store, Path] | None:
     """Ask for the company's details and create its file at `path`; None if cancelled.
 
     A company already in that file (made earlier, or by a second window meanwhile) is opened
-    instead: a new company is never saved over it.
+    instead: a new company is never saved over it. `file_lock`: the file's lock when the
+    caller holds it; otherwise it is taken here, and a file another Fravær has open is left
+    alone (the user is told).
     """
+    lock = file_lock if file_lock is not None else take_file_lock(path)
+    if not lock.owned:
+        show_information(parent, FILE_IN_USE_TITLE, FILE_IN_USE_TEXT.format(file=path))
+        return None
+    try:
+        created = _create_company_file(parent, path)
+    except BaseException:
+        if file_lock is None:
+            lock.release()
+        raise
+    if created is None:
+        if file_lock is None:
+            lock.release()
+        return None
+    created[0].db.file_lock = lock
+    return created
+
+
+def _create_company_file(parent: QWidget | None, path: Path) -> tuple[Store, Path] | None:
     from fravaer_desktop.ui.dialogs.company_dialog import CompanyDialog
 
     existing = _existing_company(parent, path)
@@ -89,16 +121,23 @@ def _existing_company(parent: QWidget | None, path: Path) -> Store | None:
     return store
 
 
+def opens_demo(args: argparse.Namespace) -> bool:
+    """The arguments open a throw-away demo company (no --db; --demo, or no file yet)."""
+    return args.db is None and (args.demo or not default_database_path().exists())
+
+
 def build_window(
     args: argparse.Namespace,
     prefetch: OverviewPrefetch | None = None,
     machine: MachineSettings | None = None,
+    file_lock: FileLock | None = None,
 ) -> MainWindow | None:
     """Open the right company file for the arguments and return the window (None: cancelled).
 
     `prefetch`: the worker started for that file before PySide6 was loaded; its overview is
     used when it still holds (`OverviewPrefetch.take`). `machine`: this computer's settings
-    (where the backups go)."""
+    (where the backups go). `file_lock`: the file's lock, if the caller took it; otherwise it
+    is taken here. Without the lock (another Fravær has the file) the file opens read-only."""
     machine = machine or MachineSettings(None)
     health_check = HealthTextCheck(load_health_terms())
     default_path = default_database_path()
@@ -112,11 +151,18 @@ def build_window(
             demo_folder=demo_path.parent,
         )  # fmt: skip
     path = path or default_path
-    store = open_store(path, demo=args.demo, create=True, today=date.today(),
-                       backup_folder=machine.backup_folder(path))  # fmt: skip
+    store = open_company_file(path, demo=args.demo, create=True, today=date.today(),
+                              backup_folder=machine.backup_folder(path),
+                              file_lock=file_lock)  # fmt: skip
     if store.company.get() is None:
-        created = create_company_file(None, path)
+        lock = store.db.file_lock
+        store.db.close()
+        if not lock.owned:  # the other Fravær is creating the company right now
+            raise DatabaseOpenError(FILE_IN_USE_TEXT.format(file=path))
+        created = create_company_file(None, path, lock)
         if created is None:
+            if file_lock is None:
+                lock.release()
             return None
         store = created[0]
     return MainWindow(store, health_check, path, is_demo=False, prefetch=prefetch, machine=machine)
@@ -128,8 +174,27 @@ def _build_or_recover(
     """The window; when the file is damaged, first the offer of the newest good copy (and the
     window on the restored file). Raises DatabaseOpenError (shown) when it cannot be opened."""
     path = args.db or default_database_path()
+    lock = None if opens_demo(args) else take_file_lock(path)
     try:
-        return build_window(args, prefetch, machine)
+        window = _build_or_recover_locked(args, prefetch, machine, path, lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if window is None and lock is not None:
+        lock.release()
+    return window
+
+
+def _build_or_recover_locked(
+    args: argparse.Namespace,
+    prefetch: OverviewPrefetch | None,
+    machine: MachineSettings,
+    path: Path,
+    lock: FileLock | None,
+) -> MainWindow | None:
+    try:
+        return build_window(args, prefetch, machine, lock)
     except DamagedFileError as error:
         damaged = error
     except DatabaseOpenError as error:
@@ -138,10 +203,13 @@ def _build_or_recover(
     except sqlite3.DatabaseError as error:  # damage SQLite finds only when the data is read
         damaged = DamagedFileError(damaged_file_message(path, error))
         damaged.__cause__ = error
+    if lock is not None and not lock.owned:  # another Fravær has it: never restore under it
+        show_error(None, APP_NAME, str(damaged))
+        raise damaged
     restored = recover_damaged_file(path, machine, damaged)
     if restored is None:
         raise damaged
-    window = build_window(args, None, machine)
+    window = build_window(args, None, machine, lock)
     if window is not None:
         window.statusBar().showMessage(restored)
     return window

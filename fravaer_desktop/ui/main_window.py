@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self._create_company = create_company
         self._demo_folder = demo_folder
         self.store: Store | None = None
+        #: Menu actions that write to the file: off while it is open read-only (decision 0020).
+        self._writing_actions: list[QAction] = []
         resize_within_screen(self, 1200, 780)
         self._build_menus()
         self.set_store(store, file_path, is_demo, prefetch)
@@ -85,18 +87,30 @@ class MainWindow(QMainWindow):
         prefetch: OverviewPrefetch | None = None,
     ) -> None:
         """Show another company file (rebuilds the pages); `prefetch` may hold its overview."""
-        if getattr(self, "store", None) is not None:
-            self.close_store()
+        old = getattr(self, "store", None)
+        if old is not None:  # the same lock goes on when the same file is opened again
+            self.close_store(release_lock=old.db.file_lock is not store.db.file_lock)
         self.store, self.file_path, self.is_demo = store, file_path, is_demo
-        self.actions = AppActions(store, self.health_check, self)
+        self.read_only = store.db.read_only
+        if self.read_only:
+            from fravaer_desktop.ui.read_only import ReadOnlyActions
+
+            self.actions = ReadOnlyActions(store, self.health_check, self)
+        else:
+            self.actions = AppActions(store, self.health_check, self)
+        for action in self._writing_actions:
+            action.setEnabled(not self.read_only)
         self.actions.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.overview_page = OverviewPage(self.actions, prefetch)
+        self._guard(self.overview_page)
         self.overview_page.open_employee.connect(self.show_employee)
         # Built (and their modules loaded) when first opened: they read much more than the
         # first page needs, and every widget built costs start-up time.
-        self._absence_slot = LazyPage(self._build_absence_page)
-        self._employees_slot = LazyPage(self._build_employees_page)
-        self._statistics_slot = LazyPage(self._build_statistics_page, lambda page: page.reload())
+        self._absence_slot = LazyPage(lambda: self._guard(self._build_absence_page()))
+        self._employees_slot = LazyPage(lambda: self._guard(self._build_employees_page()))
+        self._statistics_slot = LazyPage(
+            lambda: self._guard(self._build_statistics_page()), lambda page: page.reload()
+        )
         for signal in (
             self.actions.spell_saved,
             self.actions.spell_deleted,
@@ -104,7 +118,9 @@ class MainWindow(QMainWindow):
             self.actions.employee_deleted,
         ):
             signal.connect(lambda *_: self._statistics_slot.mark_stale())
-        self._company_slot = LazyPage(self._build_company_page, self._fill_company_page)
+        self._company_slot = LazyPage(
+            lambda: self._guard(self._build_company_page()), self._fill_company_page
+        )
         self.pages = QStackedWidget()
         for page in (
             self.overview_page,
@@ -133,6 +149,11 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         if is_demo:
             layout.addWidget(self._demo_banner())
+        if self.read_only:
+            layout.addWidget(self._read_only_banner())
+        shared = None if is_demo or file_path is None else self._shared_location_banner(file_path)
+        if shared is not None:
+            layout.addWidget(shared)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._show_company()
@@ -140,9 +161,12 @@ class MainWindow(QMainWindow):
         if notice is not None:  # stays until the next message replaces it
             self.statusBar().showMessage(notice)
 
-    def close_store(self) -> None:
-        """Close the open file; a throw-away demo file is deleted."""
+    def close_store(self, release_lock: bool = True) -> None:
+        """Close the open file (and let another Fravær write to it); a throw-away demo file is
+        deleted."""
         self.store.db.close()
+        if release_lock and self.store.db.file_lock is not None:
+            self.store.db.file_lock.release()
         if self.is_demo and self._demo_folder is not None:
             shutil.rmtree(self._demo_folder, ignore_errors=True)
         remove_stale_demo_folders()  # left by a Fravær that was killed or crashed
@@ -334,7 +358,7 @@ class MainWindow(QMainWindow):
         """SQLite's integrity check of the open file and the day's first backup, on a thread of
         their own: started once the window is shown, so they never delay it."""
         folder = self.backup_folder()
-        if folder is None:
+        if folder is None or self.read_only:  # the Fravær that writes to the file does both
             return
         from fravaer_desktop.storage.backup_folder import check_and_back_up
         from fravaer_desktop.ui.background import run_in_background
@@ -431,11 +455,13 @@ class MainWindow(QMainWindow):
     def restore_from(self, copy) -> bool:
         """Replace the open file by the backup `copy` and show it; False (and a Danish
         message) when the restore was not made: the file is then as it was, and shown again."""
-        from fravaer_desktop.app import open_store
+        from fravaer_desktop.app import open_company_file
         from fravaer_desktop.storage.restore import RestoreError, restore_copy
         from fravaer_desktop.ui.dialogs.restore_dialog import taken_text
 
-        path = self.file_path
+        if self.read_only:
+            return False
+        path, lock = self.file_path, self.store.db.file_lock
         self.store.db.close()  # the file is replaced under its name: nothing may hold it
         try:
             kept = restore_copy(copy.path, path, datetime.now())
@@ -443,8 +469,9 @@ class MainWindow(QMainWindow):
             self._reopen(path)
             show_warning(self, "Gendan fra sikkerhedskopi", str(error))
             return False
-        store = open_store(path, demo=False, create=False, today=datetime.now().date(),
-                           backup_folder=self.machine.backup_folder(path))  # fmt: skip
+        store = open_company_file(path, create=False, today=datetime.now().date(),
+                                  backup_folder=self.machine.backup_folder(path),
+                                  file_lock=lock)  # fmt: skip
         self.set_store(store, path, is_demo=False)
         self.statusBar().showMessage(
             f"Kopien fra {taken_text(copy.taken_at)} er gendannet. Filen, som den var før, "
@@ -454,12 +481,13 @@ class MainWindow(QMainWindow):
 
     def _reopen(self, path: Path) -> None:
         """Show the file again after a restore that was not made (it is as it was)."""
-        from fravaer_desktop.app import open_store
+        from fravaer_desktop.app import open_company_file
         from fravaer_desktop.storage.database import DatabaseOpenError
 
         try:
-            store = open_store(path, demo=False, create=False, today=datetime.now().date(),
-                               backup_folder=self.machine.backup_folder(path))  # fmt: skip
+            store = open_company_file(path, create=False, today=datetime.now().date(),
+                                      backup_folder=self.machine.backup_folder(path),
+                                      file_lock=self.store.db.file_lock)  # fmt: skip
         except DatabaseOpenError as error:  # e.g. the damaged file that was to be replaced
             from fravaer_desktop.ui.messages import show_error
 
@@ -477,23 +505,94 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(describe_file(self.file_path))
 
     def _demo_banner(self) -> QWidget:
-        banner = QFrame()
-        banner.setObjectName("demoBanner")
-        banner.setStyleSheet(
-            "#demoBanner { background: #fff4d6; border: 1px solid #e0c068; border-radius: 4px; }"
-        )
-        text = QLabel(
-            "<b>Du kigger på en demovirksomhed.</b> Prøv alt, hvad du vil – intet herfra gemmes. "
-            "Når du er klar, så opret din egen virksomhed."
-        )
-        text.setWordWrap(True)
         button = QPushButton("Opret min virksomhed…")
         button.clicked.connect(self._create_own_company)
+        self.demo_button = button
+        return self._banner(
+            "demoBanner",
+            "<b>Du kigger på en demovirksomhed.</b> Prøv alt, hvad du vil – intet herfra gemmes. "
+            "Når du er klar, så opret din egen virksomhed.",
+            button,
+        )
+
+    def _guard(self, page: QWidget) -> QWidget:
+        """In a read-only window, switch off the page's buttons that write (decision 0020)."""
+        if self.read_only:
+            from fravaer_desktop.ui.read_only import keep_writing_buttons_disabled
+
+            keep_writing_buttons_disabled(page)
+        return page
+
+    def _banner(self, name: str, html: str, button: QPushButton | None = None) -> QFrame:
+        """A calm note above the pages (yellow, as the demo's)."""
+        banner = QFrame()
+        banner.setObjectName(name)
+        banner.setStyleSheet(
+            f"#{name} {{ background: #fff4d6; border: 1px solid #e0c068; border-radius: 4px; }}"
+        )
+        text = QLabel(html)
+        text.setWordWrap(True)
+        text.setObjectName(f"{name}Text")
         layout = QHBoxLayout(banner)
         layout.addWidget(text, 1)
-        layout.addWidget(button)
-        self.demo_button = button
+        if button is not None:
+            layout.addWidget(button)
         return banner
+
+    def _read_only_banner(self) -> QWidget:
+        from fravaer_desktop.ui.read_only import read_only_banner_text
+
+        lock = self.store.db.file_lock
+        self.retry_button = QPushButton("Prøv igen")
+        self.retry_button.setToolTip("Åbn filen til redigering, når det andet Fravær er lukket")
+        self.retry_button.clicked.connect(self.retry_write_access)
+        holder = lock.holder if lock is not None else None
+        self.read_only_banner = self._banner(
+            "readOnlyBanner", read_only_banner_text(holder), self.retry_button
+        )
+        return self.read_only_banner
+
+    def _shared_location_banner(self, path: Path) -> QWidget | None:
+        """A calm warning when the file is in a sync folder or on a network drive."""
+        from fravaer_desktop.paths import user_data_dir
+        from fravaer_desktop.storage.file_location import (
+            shared_location,
+            shared_location_warning,
+        )
+
+        location = shared_location(path)
+        if location is None:
+            return None
+        text = shared_location_warning(location, user_data_dir())
+        self.shared_location_banner = self._banner("sharedLocationBanner", text)
+        return self.shared_location_banner
+
+    def retry_write_access(self) -> bool:
+        """Prøv igen: when the other Fravær has closed the file, open it here for writing."""
+        from fravaer_desktop.app import open_company_file
+        from fravaer_desktop.storage.database import DatabaseOpenError
+        from fravaer_desktop.storage.file_lock import take_file_lock
+        from fravaer_desktop.ui.read_only import holder_text
+
+        path = self.file_path
+        lock = take_file_lock(path)
+        if not lock.owned:
+            self.statusBar().showMessage(
+                f"Filen er stadig åben {holder_text(lock.holder)}. Luk det først.", 10000
+            )
+            return False
+        try:
+            store = open_company_file(path, create=False, today=datetime.now().date(),
+                                      backup_folder=self.machine.backup_folder(path),
+                                      file_lock=lock)  # fmt: skip
+        except DatabaseOpenError as error:
+            lock.release()
+            show_warning(self, APP_NAME, str(error))
+            return False
+        self.set_store(store, path, is_demo=False)
+        self.statusBar().showMessage("Filen er nu åben til redigering her.", 10000)
+        self.start_opening_check()
+        return True
 
     def _create_own_company(self) -> None:
         if self._create_company is None:
@@ -509,18 +608,21 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Filer")
-        self._add_action(
+        writing = self._writing_actions
+        writing.append(self._add_action(
             file_menu, "&Sygemelding…", "Ctrl+N", lambda: self.actions.register_sickness()
-        )
-        self._add_action(
+        ))  # fmt: skip
+        writing.append(self._add_action(
             file_menu, "&Raskmelding…", "Ctrl+R", lambda: self.actions.register_return()
-        )
-        self._add_action(
+        ))  # fmt: skip
+        writing.append(self._add_action(
             file_menu, "Ny &medarbejder…", "Ctrl+M", lambda: self.actions.add_employee()
-        )
+        ))  # fmt: skip
         file_menu.addSeparator()
         self._add_action(file_menu, "Tag &sikkerhedskopi…", "Ctrl+B", self.backup)
-        self._add_action(file_menu, "&Gendan fra sikkerhedskopi…", None, self.restore_backup)
+        writing.append(
+            self._add_action(file_menu, "&Gendan fra sikkerhedskopi…", None, self.restore_backup)
+        )
         file_menu.addSeparator()
         self._add_action(file_menu, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
         view_menu = self.menuBar().addMenu("&Vis")
