@@ -372,3 +372,54 @@ def mentioned_names(text: str, employees: Iterable[Employee]) -> list[str]:
         ):
             found.append(name)
     return found
+
+
+# --- The figures in words (screen and paper) --------------------------------------------------
+
+
+def figure_rows(figures: ApvFigures) -> list[tuple[str, str, str]]:
+    """(what, this period, the period before) for the key figures, as Danish texts."""
+    from fravaer_desktop.core.models import AbsenceKind
+    from fravaer_desktop.core.statistics import days_number_text, fixed_number, percent_text
+
+    now, before = figures.current, figures.previous
+    injury_now = now.kind(AbsenceKind.WORK_INJURY)
+    injury_before = before.kind(AbsenceKind.WORK_INJURY)
+    return [
+        ("Fraværsprocent (sygefravær)", percent_text(now.percent), percent_text(before.percent)),
+        ("Sygefraværsdage pr. fuldtidsansat", days_number_text(now.days_per_fte),
+         days_number_text(before.days_per_fte)),
+        ("Sygeperioder i alt", str(now.spells), str(before.spells)),
+        ("– korte (højst 14 dage)", str(now.short_spells), str(before.short_spells)),
+        ("– lange (mere end 14 dage)", str(now.long_spells), str(before.long_spells)),
+        ("Sygeperioder pr. medarbejder", fixed_number(figures.spells_per_employee),
+         fixed_number(figures.previous_spells_per_employee)),
+        ("Andel af medarbejderne med sygefravær", percent_text(figures.share_with_absence),
+         percent_text(figures.previous_share_with_absence)),
+        ("Fravær efter arbejdsskade (sygeperioder)", str(injury_now.spells),
+         str(injury_before.spells)),
+        ("Barns sygedage (ikke sygefravær; sygeperioder)", str(now.child_sick.spells),
+         str(before.child_sick.spells)),
+        ("Medarbejdere i perioden", str(now.employees), str(before.employees)),
+    ]  # fmt: skip
+
+
+def protection_note(figures: ApvFigures) -> str:
+    """Why some groups are not shown on their own (empty when nothing is held back)."""
+    if figures.company_only:
+        return (
+            f"Virksomheden har under {MIN_GROUP_SIZE} medarbejdere i perioden. For at ingen "
+            "enkeltpersons fravær kan læses ud af tallene, vises kun tal for hele virksomheden."
+        )
+    if not figures.groups:
+        return (
+            f"Afdelingerne vises ikke hver for sig: mindst én har under {MIN_GROUP_SIZE} "
+            "medarbejdere, og den ville kunne regnes ud af de andre."
+        )
+    if figures.merged_departments:
+        names = ", ".join(figures.merged_departments)
+        return (
+            f"{names} er talt med under »{OTHERS}«, så ingen gruppe har under "
+            f"{MIN_GROUP_SIZE} medarbejdere, og ingens fravær kan læses ud af tallene."
+        )
+    return ""

@@ -133,6 +133,7 @@ class StatisticsPage(QWidget):
     """
 
     goals_changed = Signal()
+    apv_requested = Signal()  # the APV's sickness part (AppActions.open_apv)
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -169,6 +170,12 @@ class StatisticsPage(QWidget):
         keep_width_to_characters(self.scope, 24)
         self.goal_button = QPushButton("Sæt mål…")
         self.print_button = QPushButton("Udskriv statistik…")
+        self.apv_button = QPushButton("&APV: sygefravær…")
+        self.apv_button.setToolTip(
+            "Arbejdspladsvurderingens sygefraværsdel: tallene uden at udstille nogen, "
+            "vurderingen og handlingsplanen"
+        )
+        self.apv_button.clicked.connect(self.apv_requested)
 
     def _build_sections(self) -> None:
         self.period_label = QLabel()
@@ -203,6 +210,7 @@ class StatisticsPage(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(heading("Statistik"))
         title_row.addStretch(1)
+        title_row.addWidget(self.apv_button)
         title_row.addWidget(self.goal_button)
         title_row.addWidget(self.print_button)
         cards = QGridLayout()
