@@ -133,7 +133,11 @@ def key_figure_rows(data: StatisticsReportData) -> list[list[str]]:
 
 
 def comparison_table_rows(data: StatisticsReportData) -> list[list[str]]:
-    return [[r.label, r.own, r.published, r.source] for r in comparison_rows(data.statistics)]
+    return _comparison_rows(data.statistics)
+
+
+def _comparison_rows(statistics: AbsenceStatistics) -> list[list[str]]:
+    return [[r.label, r.own, r.published, r.source] for r in comparison_rows(statistics)]
 
 
 def goal_table_rows(data: StatisticsReportData) -> list[list[str]]:
@@ -164,16 +168,18 @@ def statistics_flowables(data: StatisticsReportData) -> list[Flowable]:
         story.append(data_table(KIND_COLUMNS, rows, KIND_WIDTHS, {1, 2, 3, 4}))
         story += [Spacer(1, 14), KeepTogether([chart_drawing(data.chart)])]
         if not data.personal:
-            story += _comparison(data)
+            story += comparison_flowables(data.statistics)
     if not data.personal:
         story += _goals(data)
     story += [Spacer(1, 12), para(DEFINITION_NOTE, st.small)]
     return story
 
 
-def _comparison(data: StatisticsReportData) -> list[Flowable]:
+def comparison_flowables(statistics: AbsenceStatistics) -> list[Flowable]:
+    """'Sammenlignet med landstal': the company's figures next to the published averages, with
+    their sources and years (also printed in the APV)."""
     st = styles()
-    table = data_table(COMPARISON_COLUMNS, comparison_table_rows(data), COMPARISON_WIDTHS, {1, 2})
+    table = data_table(COMPARISON_COLUMNS, _comparison_rows(statistics), COMPARISON_WIDTHS, {1, 2})
     return [
         *section_heading("Sammenlignet med landstal"),
         table,
