@@ -156,7 +156,10 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, float):
         if cell != cell or cell in (float("inf"), float("-inf")):
             return str(cell)
-        return number(cell, 6) if abs(cell) < 1e15 else str(cell)
+        if abs(cell) >= 1e15:
+            return str(cell)
+        text = number(cell, 6)  # '37,500000' -> '37,5'
+        return text.rstrip("0").rstrip(",") if "," in text else text
     return " ".join(str(cell).split())
 
 
@@ -299,6 +302,7 @@ def check_import(
 ) -> ImportCheck:
     """Read and check every row with the chosen columns; nothing is stored."""
     notices = (CPR_NOTICE,) if table.cpr_columns_ignored else ()
+    mapping = tuple(Field(f) if f is not None else None for f in mapping)  # also from plain text
     problems = mapping_problems(mapping)
     if problems:
         rows = tuple(

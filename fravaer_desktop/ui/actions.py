@@ -163,6 +163,22 @@ class AppActions(QObject):
         self.status_message.emit(f"{employee.name} er slettet")
         return True
 
+    def import_employees(self) -> list[Employee]:
+        """Importér fra lønsystem…: the staff from the payroll system's file, all or none."""
+        from fravaer_desktop.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.store, self._window)
+        if not dialog.exec() or not dialog.result_object:
+            return []
+        added = dialog.result_object
+        self._employees = self._names = None
+        for employee in added:
+            self.employee_saved.emit(employee)
+        self.status_message.emit(
+            f"{counted(len(added), 'medarbejder', 'medarbejdere')} er importeret fra lønsystemet"
+        )
+        return added
+
     def _edit_employee(self, employee: Employee | None) -> Employee | None:
         from fravaer_desktop.ui.dialogs.employee_dialog import EmployeeDialog
 

@@ -46,7 +46,10 @@ cells = st.one_of(
     st.sampled_from(["010203-1234", "0102031234", "37,5t", "31-02-2020", ""]),
 )  # fmt: skip
 mappings_of = lambda width: st.lists(  # noqa: E731
-    st.none() | st.sampled_from(list(Field)), min_size=width, max_size=width
+    # a field, or its value as plain text (as a combo box gives it back)
+    st.none() | st.sampled_from(list(Field)) | st.sampled_from([f.value for f in Field]),
+    min_size=width,
+    max_size=width,
 ).map(tuple)
 
 

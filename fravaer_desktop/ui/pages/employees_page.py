@@ -57,6 +57,10 @@ class EmployeesPage(QWidget):
         self.table = RowTableView(self.model, stretch_column=5)
         self.table.setAccessibleName("Medarbejdere")
         self.add_button = QPushButton("Ny medarbejder…")
+        self.import_button = QPushButton("Importér fra lønsystem…")
+        self.import_button.setToolTip(
+            "Hent medarbejderne fra en CSV- eller Excel-fil fra lønsystemet"
+        )
         self.edit_button = QPushButton("Rediger…")
         self.delete_button = QPushButton("Slet…")
         self.detail = EmployeeDetail(actions.employee_name, actions.today)
@@ -65,6 +69,7 @@ class EmployeesPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.table.activated_row.connect(self._edit)
         self.add_button.clicked.connect(self._add)
+        self.import_button.clicked.connect(actions.import_employees)
         self.edit_button.clicked.connect(lambda: self._edit(self.table.selected_row()))
         self.delete_button.clicked.connect(self._delete)
         self.detail.sick_requested.connect(lambda e: actions.register_sickness(e.id))
@@ -98,6 +103,11 @@ class EmployeesPage(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
+        # On a line of its own, so the list is no wider on a small screen.
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        left_layout.addLayout(import_row)
         # In a low window (200 % on a small screen) the employee's side scrolls instead of
         # drawing the year over the lines below it.
         detail_scroll = QScrollArea()
