@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 #: Folder names used by sync programs (compared without case), and the name to tell the user.
@@ -37,12 +36,25 @@ NETWORK_FILE_SYSTEMS = frozenset(
 _WINDOWS_DRIVE_REMOTE = 4  # GetDriveTypeW
 
 
-@dataclass(frozen=True)
 class SharedLocation:
-    """Where the file is: `kind` is "sync" or "network"; `name` what to call it."""
+    """Where the file is: `kind` is "sync" or "network"; `name` what to call it. (A plain
+    class: the module is loaded at every opening, and a dataclass costs start-up time.)"""
 
-    kind: str
-    name: str
+    __slots__ = ("kind", "name")
+
+    def __init__(self, kind: str, name: str):
+        self.kind, self.name = kind, name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SharedLocation) and (self.kind, self.name) == (
+            other.kind, other.name
+        )  # fmt: skip
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.name))
+
+    def __repr__(self) -> str:
+        return f"SharedLocation({self.kind!r}, {self.name!r})"
 
 
 def shared_location(path: Path, mounts_file: Path = Path("/proc/mounts")) -> SharedLocation | None:

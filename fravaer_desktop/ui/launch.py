@@ -280,12 +280,14 @@ def resume_gc_at_the_latest() -> None:
 
 
 def show_window(window: MainWindow) -> None:
-    """Show the main window. Once it is painted, the paused garbage collector resumes and the
-    check at opening (integrity, the day's backup) starts on a thread of its own."""
+    """Show the main window. Once it is painted, the paused garbage collector resumes, the
+    check at opening (integrity, the day's backup) starts on a thread of its own, and a file in
+    a sync folder or on a network drive gets its warning."""
 
     def after_first_paint() -> None:
         start_up_gc.resume()
         window.start_opening_check()
+        window.check_file_location()
 
     _AfterFirstPaint(window, after_first_paint)
     window.show()

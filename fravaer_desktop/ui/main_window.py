@@ -151,15 +151,15 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._demo_banner())
         if self.read_only:
             layout.addWidget(self._read_only_banner())
-        shared = None if is_demo or file_path is None else self._shared_location_banner(file_path)
-        if shared is not None:
-            layout.addWidget(shared)
+        self._banner_layout = layout
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._show_company()
         notice = upgrade_notice(store.db)
         if notice is not None:  # stays until the next message replaces it
             self.statusBar().showMessage(notice)
+        if self.isVisible():  # another file in a shown window; at start: after the first paint
+            self.check_file_location()
 
     def close_store(self, release_lock: bool = True) -> None:
         """Close the open file (and let another Fravær write to it); a throw-away demo file is
@@ -205,7 +205,15 @@ class MainWindow(QMainWindow):
         from fravaer_desktop.ui.printing import print_absence_overview
 
         store = self.store
-        return EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
+        page = EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
+        page.detail.access_requested.connect(lambda e: self.print_access_request(store, e))
+        return page
+
+    def print_access_request(self, store: Store, employee):
+        """Udskriv alt om medarbejderen…: the preview, with Gem som PDF/JSON (indsigt)."""
+        from fravaer_desktop.ui.access_request import print_access_request
+
+        return print_access_request(self, store, employee)
 
     def _build_statistics_page(self) -> StatisticsPage:
         from fravaer_desktop.ui.pages.statistics_page import StatisticsPage
@@ -552,8 +560,16 @@ class MainWindow(QMainWindow):
         )
         return self.read_only_banner
 
+    def check_file_location(self) -> None:
+        """A calm warning above the pages when the file is in a sync folder or on a network
+        drive (decision 0020). Called after the first paint: it reads the mount table."""
+        if self.is_demo or self.file_path is None:
+            return
+        banner = self._shared_location_banner(self.file_path)
+        if banner is not None:
+            self._banner_layout.insertWidget(self._banner_layout.count() - 1, banner)
+
     def _shared_location_banner(self, path: Path) -> QWidget | None:
-        """A calm warning when the file is in a sync folder or on a network drive."""
         from fravaer_desktop.paths import user_data_dir
         from fravaer_desktop.storage.file_location import (
             shared_location,

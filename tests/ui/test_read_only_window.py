@@ -70,6 +70,7 @@ def test_a_file_in_a_sync_folder_gets_a_calm_warning(qtbot, tmp_path, health_che
     folder = tmp_path / "Dropbox" / "Kontor"
     folder.mkdir(parents=True)
     window = window_on(qtbot, health_check, demo_file(folder / "virksomhed.sqlite"))
+    window.check_file_location()  # after the first paint
     text = window.shared_location_banner.findChild(QLabel, "sharedLocationBannerText").text()
     assert "Dropbox synkroniserer" in text and "Skift mappe til kopier" in text
     window.close_store()
@@ -77,5 +78,6 @@ def test_a_file_in_a_sync_folder_gets_a_calm_warning(qtbot, tmp_path, health_che
 
 def test_a_file_on_this_computer_gets_no_warning(qtbot, tmp_path, health_check) -> None:
     window = window_on(qtbot, health_check, demo_file(tmp_path / "virksomhed.sqlite"))
+    window.check_file_location()
     assert window.findChild(QLabel, "sharedLocationBannerText") is None
     window.close_store()

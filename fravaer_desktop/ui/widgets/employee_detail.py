@@ -98,6 +98,7 @@ class EmployeeDetail(QWidget):
     edit_spell_requested = Signal(object)
     conversations_requested = Signal(object)  # the employee
     plan_requested = Signal(object)  # the employee: their retention plans
+    access_requested = Signal(object)  # the employee: everything stored about them (indsigt)
 
     def __init__(self, employee_name, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,6 +132,11 @@ class EmployeeDetail(QWidget):
         self.sick_button = QPushButton("Sygemeld…")
         self.return_button = QPushButton("Raskmeld…")
         self.print_button = QPushButton("Udskriv fraværsoversigt…")
+        self.access_button = QPushButton("Udskriv alt om medarbejderen…")
+        self.access_button.setToolTip(
+            "Alt, hvad der er gemt om medarbejderen, som PDF eller JSON (når medarbejderen beder "
+            "om indsigt)"
+        )
         self.conversations_button = QPushButton("Sa&mtaler…")
         self.conversations_button.setToolTip("Samtaler og dokumentation for fraværet")
         self.plan_button = QPushButton("&Fastholdelsesplan…")
@@ -144,6 +150,7 @@ class EmployeeDetail(QWidget):
             lambda: self.conversations_requested.emit(self._employee)
         )
         self.plan_button.clicked.connect(lambda: self.plan_requested.emit(self._employee))
+        self.access_button.clicked.connect(lambda: self.access_requested.emit(self._employee))
         self.spell_table.activated_row.connect(self.edit_spell_requested)
         self.show_employee(None, [])
 
@@ -169,12 +176,17 @@ class EmployeeDetail(QWidget):
         more_buttons.addWidget(self.conversations_button)
         more_buttons.addStretch(1)
         more_buttons.addWidget(self.print_button)
+        # A row of its own: beside the others it would not fit a small screen at 200 %.
+        access_row = QHBoxLayout()
+        access_row.addStretch(1)
+        access_row.addWidget(self.access_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.rule_120_label)
         layout.addLayout(buttons)
         layout.addLayout(more_buttons)
+        layout.addLayout(access_row)
         layout.addLayout(year_row)
         layout.addWidget(self.year_strip)
         layout.addWidget(self.summary_label)
@@ -195,7 +207,8 @@ class EmployeeDetail(QWidget):
             spells = within_employment(employee, spells, self._today)
         self._employee, self._spells = employee, spells
         for widget in (self.sick_button, self.print_button, self.conversations_button,
-                       self.plan_button, self.year, self.spell_table):  # fmt: skip
+                       self.plan_button, self.access_button, self.year,
+                       self.spell_table):  # fmt: skip
             widget.setEnabled(employee is not None)
         self.return_button.setEnabled(any(s.is_ongoing for s in spells))
         if employee is None:
