@@ -211,7 +211,8 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Read `path` and show its rows with the columns as guessed from its headers."""
         self._path = path
-        self.file_label.setText(str(path))
+        self.file_label.setText(path.name)  # the folder in the tooltip: a path can be long
+        self.file_label.setToolTip(str(path))
         self.reload_button.setEnabled(True)
         self.reload()
 
