@@ -42,7 +42,7 @@ OUT = ROOT / "docs" / "screenshots"
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200 %%")
-    parser.add_argument("--only", choices=["gendan"], help="take only this picture")
+    parser.add_argument("--only", choices=["gendan", "import"], help="take only these pictures")
     args = parser.parse_args()
     if args.scale != "1":
         os.environ["QT_SCALE_FACTOR"] = args.scale
@@ -63,6 +63,10 @@ def main() -> int:
     if args.only == "gendan":
         OUT.mkdir(parents=True, exist_ok=True)
         restore_shot(app, folder, suffix)
+        return 0
+    if args.only == "import":
+        OUT.mkdir(parents=True, exist_ok=True)
+        import_shots(app, folder, suffix)
         return 0
     store = open_store(folder / "demo.sqlite", demo=True, create=True, today=date.today())
     window = MainWindow(store, HealthTextCheck(load_health_terms()), None, is_demo=True)
@@ -97,6 +101,7 @@ def main() -> int:
     if not suffix:  # the PDF pages do not depend on the screen's scale
         export_pdf_pages(store)
     restore_shot(app, folder, suffix)
+    import_shots(app, folder, suffix)
     QTimer.singleShot(0, app.quit)
     return 0
 
@@ -128,6 +133,38 @@ def restore_shot(app, folder: Path, suffix: str) -> None:
     print("saved", "23-gendan" + suffix)
     dialog.close()
     window.close_store()
+
+
+#: The realistic payroll exports with mistakes (tests/data/payroll) and their pictures.
+IMPORT_FILES = (
+    ("27-import-csv-utf8", "danloen_utf8.csv"),
+    ("28-import-csv-windows1252", "excel_windows1252.csv"),
+    ("29-import-excel", "medarbejdere.xlsx"),
+)
+
+
+def import_shots(app, folder: Path, suffix: str) -> None:
+    """Importér fra lønsystem… with each of the three exports loaded, in the demo company to
+    which one person of the files has already been added by hand (she is skipped)."""
+    from fravaer_desktop.app import open_store
+    from fravaer_desktop.core.models import Employee
+    from fravaer_desktop.ui.dialogs.import_dialog import ImportDialog
+
+    store = open_store(folder / "import.sqlite", demo=True, create=True, today=date.today())
+    store.employees.add(
+        Employee("Anne Larsen", date(2022, 11, 1), department="Butik", job_title="Ekspedient",
+                 weekly_hours=25)
+    )  # fmt: skip
+    for name, file_name in IMPORT_FILES:
+        dialog = ImportDialog(store)
+        dialog.show()
+        dialog.load(ROOT / "tests" / "data" / "payroll" / file_name)
+        for _ in range(5):
+            app.processEvents()
+        dialog.grab().save(str(OUT / f"{name}{suffix}.png"))
+        print("saved", name + suffix)
+        dialog.close()
+    store.db.close()
 
 
 def dialog_shots(window, store, save):
