@@ -21,7 +21,8 @@ from fravaer_desktop.services.archive import (
 )
 from fravaer_desktop.storage.repositories import Store
 
-#: Written for the staff whatever the company holds: the leaflet and the blank guide of each kind.
+#: Written for the staff whatever the company holds: the leaflet, the blank guide of each kind
+#: and the blank APV checklist.
 STAFF_DOCUMENTS = (
     "Når du er syg.pdf",
     "Samtaleguide - Sygefraværssamtale.pdf",
@@ -29,6 +30,7 @@ STAFF_DOCUMENTS = (
     "Samtaleguide - Kontaktsamtale.pdf",
     "Samtaleguide - Tilbage-til-arbejde-samtale.pdf",
     "Samtaleguide - Møde om mulighedserklæring.pdf",
+    "APV tjekliste til personalemødet.pdf",
 )
 
 

@@ -43,7 +43,8 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
     to today or the employment end, always covering the last spell); one Status på sygefravær
     per absence that is still followed up on the overview; the company's statistics for
     the last 12 months (last); the conversation documents (services.conversations) and the
-    retention plans (services.retention_plans). Existing
+    retention plans (services.retention_plans), and the APVs with the blank checklist
+    (services.apv). Existing
     files with the same names are replaced. Returns the written paths in order.
     """
     company = store.company.get()
@@ -72,6 +73,9 @@ def export_archive(store: Store, directory: Path, today: date) -> list[Path]:
     from fravaer_desktop.services.retention_plans import export_plan_documents
 
     written.extend(export_plan_documents(store, directory, people))
+    from fravaer_desktop.services.apv import export_apv_documents
+
+    written.extend(export_apv_documents(store, directory))
     written.append(_export_statistics(store, directory, employees, today))
     return written
 

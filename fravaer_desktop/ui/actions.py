@@ -33,6 +33,7 @@ class AppActions(QObject):
     new_day = Signal(object)  # the program was left open past midnight: the new `date`
     conversation_saved = Signal(int)  # a conversation or documentation request: the employee id
     plan_saved = Signal(int)  # a retention plan: the employee id
+    apv_saved = Signal()  # the APV (the whole company's)
 
     def __init__(self, store: Store, health_check: HealthTextCheck, parent_window: QWidget):
         super().__init__(parent_window)
@@ -385,6 +386,70 @@ class AppActions(QObject):
             lambda: refusal_pdf(self.store, self.store.retention_plans.get(plan.id)),
             f"Svar på ønske om fastholdelsesplan – {name}",
             f"Svar på ønske om fastholdelsesplan {name}.pdf",
+        )  # fmt: skip
+
+    # --- the APV (the screens are in ui/apv) ----------------------------------------------
+
+    def open_apv(self, parent: QWidget | None = None):
+        """The APV under work, or (after a choice when there are completed ones) an earlier
+        one to read or a new one. Returns the editor shown, or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from fravaer_desktop.services.apv import start_apv
+
+        parent = parent or self._window
+        repository = self.store.apvs
+        draft = repository.draft()
+        done = [a for a in repository.all() if a.is_done]
+        if draft is not None:
+            chosen = draft
+        elif not done:
+            chosen = start_apv(self.store)
+            self.apv_saved.emit()
+        else:
+            new_text = "Begynd en ny APV (revision)"
+            titles = {f"APV afsluttet {long_date(a.completed_on)}": a for a in done}
+            picked, ok = QInputDialog.getItem(
+                parent, "APV", "Hvilken APV?", [new_text, *titles], 0, False
+            )
+            if not ok:
+                return None
+            chosen = titles.get(picked)
+            if chosen is None:
+                chosen = start_apv(self.store)
+                self.apv_saved.emit()
+        return self._edit_apv(chosen.id, parent)
+
+    def _edit_apv(self, apv_id: int, parent: QWidget):
+        from fravaer_desktop.core.guides import load_apv_checklist
+        from fravaer_desktop.ui.apv.editor import ApvEditor
+
+        editor = ApvEditor(
+            self.store, self.health_check, load_apv_checklist(), apv_id, self.print_apv,
+            self.print_apv_checklist, parent,
+        )  # fmt: skip
+        editor.apv_saved.connect(self.apv_saved)
+        if not parent.property("no_exec"):
+            editor.exec()
+            self.status_message.emit("APV gemt")
+        return editor
+
+    def print_apv(self, apv, figures=None, parent=None) -> None:
+        from fravaer_desktop.services.apv import apv_pdf
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        preview_pdf(
+            parent or self._window, lambda: apv_pdf(self.store, apv, figures),
+            "APV: sygefravær og arbejdsmiljø", f"APV sygefravær {apv.made_on}.pdf",
+        )  # fmt: skip
+
+    def print_apv_checklist(self, parent=None) -> None:
+        from fravaer_desktop.services.apv import blank_checklist_pdf
+        from fravaer_desktop.ui.conversation.documents import preview_pdf
+
+        preview_pdf(
+            parent or self._window, lambda: blank_checklist_pdf(self.store),
+            "APV-tjekliste til personalemødet", "APV tjekliste.pdf",
         )  # fmt: skip
 
     def _finish_spell(self, dialog: QWidget, message: str) -> AbsenceSpell | None:

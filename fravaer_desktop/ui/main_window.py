@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
 
         page = StatisticsPage(self.store)
         page.goals_changed.connect(self.overview_page.data_changed)
+        page.apv_requested.connect(lambda: self.actions.open_apv())
         return page
 
     def _build_company_page(self) -> CompanyPage:

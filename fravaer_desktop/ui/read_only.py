@@ -99,6 +99,7 @@ class ReadOnlyActions(AppActions):
     show_minutes = _refuse  # printing minutes keeps them as a new version
     request_documentation = _refuse
     open_retention_plan = _refuse
+    open_apv = _refuse  # it starts a draft
 
     def delete_spell(self, *_args, **_kwargs) -> bool:
         self._refuse()

@@ -48,9 +48,13 @@ def _overlapping_pairs(spells: list[AbsenceSpell]) -> list[tuple[AbsenceSpell, A
     return pairs
 
 
-def test_demo_has_20_to_30_employees_in_three_departments(demo: Store) -> None:
-    assert 20 <= len(demo.employees.list_all()) <= 30
-    assert len(demo.employees.departments()) == 3
+def test_demo_has_20_to_30_employees_in_four_departments_one_of_three_people(
+    demo: Store,
+) -> None:
+    employees = demo.employees.list_all()
+    assert 20 <= len(employees) <= 30
+    assert len(demo.employees.departments()) == 4
+    assert sum(1 for e in employees if e.department == "Kontor") == 3  # the APV protects them
 
 
 def test_demo_company_has_a_valid_cvr(demo: Store) -> None:
@@ -231,3 +235,16 @@ def test_large_company_counts_match_the_file_and_spells_never_overlap(
         employee = staff[spell.employee_id]
         assert employee.is_employed_on(spell.first_day)
         assert employee.is_employed_on(spell.end_or(today))
+
+
+def test_demo_holds_a_completed_apv_whose_rows_name_no_employee(demo: Store) -> None:
+    [apv] = demo.apvs.all()
+    assert apv.is_done and len(apv.actions) == 3 and apv.figures_json
+    rows = [str(r) for table in ("apv_assessments", "apv_actions")
+            for r in demo.db.rows(f"SELECT * FROM {table}")]  # fmt: skip
+    stored = "\n".join(rows)
+    names = [e.name for e in demo.employees.list_all()]
+    assert [n for n in names if n in stored or n.split()[0] in stored] == []
+    check = HealthTextCheck(load_health_terms())
+    texts = [*apv.texts.values(), *(a.notes for a in apv.answers.values())]
+    assert {t: check.flagged_words(t) for t in texts if check.flagged_words(t)} == {}

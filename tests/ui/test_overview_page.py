@@ -35,8 +35,32 @@ def test_the_overview_is_the_first_page(window: MainWindow):
     assert window.pages.currentWidget() is window.overview_page
 
 
-def test_a_company_with_nothing_to_do_sees_a_calm_empty_state(window: MainWindow):
+def _completed_apv(store: Store) -> None:
+    from fravaer_desktop.core.apv import apv_figures
+
+    first, last = date(2025, 11, 24), TODAY
+    draft = store.apvs.start(TODAY, first, last)
+    draft = store.apvs.save(
+        draft.__class__(**{**draft.__dict__, "participants": "Alle",
+                           "texts": {"retningslinjer": "Opfølgning på personalemødet i marts."}})
+    )  # fmt: skip
+    figures = apv_figures(store.employees.list_all(), [], first, last, TODAY)
+    store.apvs.complete(draft, TODAY, figures)
+
+
+def test_without_an_apv_the_overview_asks_for_one_without_a_deadline(window: MainWindow):
     page = window.overview_page
+    group, item = _row(page, "apv_revision")
+    assert (item.title, item.employee_name, item.due) == (
+        "APV: tag stilling til sygefraværet", "Hele virksomheden", None
+    )  # fmt: skip
+    assert group.startswith("Uden frist")
+
+
+def test_a_company_with_nothing_to_do_sees_a_calm_empty_state(window: MainWindow):
+    _completed_apv(window.store)  # the APV is done: its revision is three years away
+    page = window.overview_page
+    page.reload()
     assert page.tree.isHidden()
     assert page.empty_label.isVisible()
     assert "ingen frister eller opgaver lige nu" in page.empty_label.text()

@@ -23,7 +23,7 @@ from fravaer_desktop.core.conversation import ConversationKind
 from fravaer_desktop.core.danish import counted, file_problem, long_date
 from fravaer_desktop.core.due import calendar_day_note, due_sentence
 from fravaer_desktop.core.models import AbsenceSpell, TaskStatus
-from fravaer_desktop.core.overview import Horizon, Overview, OverviewItem
+from fravaer_desktop.core.overview import COMPANY_ID, Horizon, Overview, OverviewItem
 from fravaer_desktop.services.followup import (
     absence_status_pdf,
     current_goal_status,
@@ -58,6 +58,8 @@ CONVERSATION_OF_RULE = {
 }
 #: Items whose button opens the employee's conversations and documentation instead.
 CONVERSATION_LIST_RULES = frozenset({"aftalt_skridt", "dokumentation"})
+#: Items of the whole company whose button opens the APV.
+APV_RULES = frozenset({"apv_revision", "apv_handling"})
 #: Items whose button opens the absence's retention plan.
 PLAN_RULES = frozenset({"fastholdelsesplan", "plan_opfoelgning"})
 
@@ -166,6 +168,7 @@ class OverviewPage(QWidget):
         actions.spell_deleted.connect(lambda _: self.data_changed())
         actions.conversation_saved.connect(self._employee_changed)
         actions.plan_saved.connect(self._employee_changed)
+        actions.apv_saved.connect(self.reload)
         prefetched = prefetch.take(actions.store) if prefetch is not None else None
         if prefetched is None:
             self.reload()
@@ -384,14 +387,18 @@ class OverviewPage(QWidget):
         item = self.selected_item()
         has_item = item is not None
         decided = has_item and item.decision is not None
-        to_do = has_item and not decided and not item.is_milestone
+        # The APV's items are the company's: done or not is stored in the APV itself.
+        personal = has_item and item.employee_id != COMPANY_ID
+        to_do = personal and not decided and not item.is_milestone
         self.done_button.setEnabled(to_do)
         self.not_relevant_button.setEnabled(to_do)
-        self.undo_button.setEnabled(decided)
-        self.employee_button.setEnabled(has_item)
+        self.undo_button.setEnabled(personal and decided)
+        self.employee_button.setEnabled(personal)
         self.status_button.setEnabled(has_item and item.spell_id is not None)
         rule = item.rule if has_item else ""
-        if rule in PLAN_RULES:
+        if rule in APV_RULES:
+            text = "&APV…"
+        elif rule in PLAN_RULES:
             text = "&Fastholdelsesplan…"
         elif rule in CONVERSATION_LIST_RULES:
             text = "&Samtaler og dokumentation…"
@@ -401,6 +408,7 @@ class OverviewPage(QWidget):
         self.conversation_button.setEnabled(
             rule in CONVERSATION_LIST_RULES
             or rule in PLAN_RULES
+            or rule in APV_RULES
             or (rule in CONVERSATION_OF_RULE and not decided)
         )
         self.detail.setText(self._detail_html(item) if item else "")
@@ -436,6 +444,9 @@ class OverviewPage(QWidget):
             return
         if item.rule in PLAN_RULES:
             self.actions.open_retention_plan(item.employee_id, item.spell_id)
+            return
+        if item.rule in APV_RULES:
+            self.actions.open_apv()
             return
         kind = CONVERSATION_OF_RULE.get(item.rule)
         if kind is None:
