@@ -18,7 +18,6 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from fravaer_desktop.core.apv import (
     MIN_GROUP_SIZE,
-    OTHERS,
     WEEKDAYS,
     Answer,
     Apv,
@@ -26,18 +25,19 @@ from fravaer_desktop.core.apv import (
     ApvFigures,
     ChecklistAnswer,
     amo_required,
+    figure_rows,
     previous_period,
+    protection_note,
     revision_due,
 )
 from fravaer_desktop.core.charts import statistics_chart
 from fravaer_desktop.core.danish import MONTHS, long_date
 from fravaer_desktop.core.guides import ApvChecklist, ChecklistGroup, ChecklistItem
-from fravaer_desktop.core.models import AbsenceKind, Company
+from fravaer_desktop.core.models import Company
 from fravaer_desktop.core.rules import latest
 from fravaer_desktop.core.statistics import (
     AbsenceStatistics,
-    fixed_number,
-    key_figures,
+    days_number_text,
     percent_text,
 )
 from fravaer_desktop.reports.chart_drawing import chart_drawing
@@ -45,7 +45,6 @@ from fravaer_desktop.reports.conversation_letters import (
     TickBox,
     blank_fields,
     bullets,
-    danish_list,
     label,
     paragraphs,
     writing_lines,
@@ -78,28 +77,11 @@ PRIVACY_TEXT = (
     f"grupper med mindst {MIN_GROUP_SIZE} medarbejdere, så ingen enkeltpersons fravær kan "
     "aflæses."
 )
-COMPANY_ONLY_TEXT = (
-    "Virksomheden har færre end {size} medarbejdere. For at ingen enkeltpersons fravær kan "
-    "aflæses, viser APV'en kun tallene for hele virksomheden og hele perioden – ikke pr. måned, "
-    "afdeling eller ugedag."
-)
-MERGED_TEXT = (
-    "{names} tælles sammen under »{others}«: en afdeling med færre end {size} medarbejdere vises "
-    "ikke for sig, så ingen enkeltpersons fravær kan aflæses."
-)
-NOT_SPLIT_TEXT = (
-    "Tallene vises ikke fordelt på afdelingerne ({names}): så ville en gruppe få færre end "
-    "{size} medarbejdere, og en enkeltpersons fravær kunne aflæses."
-)
 BEFORE_DATA_TEXT = (
     "Perioden ligger før det første fravær, der er registreret i Fravær ({since}). Der er derfor "
     "ingen fraværstal for perioden."
 )
 NO_DATA_TEXT = "Der er ikke registreret noget fravær i Fravær endnu, så der er ingen fraværstal."
-CHILD_SICK_TEXT = (
-    "Barns sygedage er ikke sygefravær og tæller ikke med i tallene ovenfor: {days} i perioden "
-    "({previous} i perioden før)."
-)
 WEEKDAY_TEXT = "Sygeperioder, der begyndte i perioden, fordelt på den ugedag, de begyndte."
 NO_ANSWERS_TEXT = "Tjeklisten er ikke gennemgået endnu."
 NOT_ASSESSED_LABEL = "Ikke vurderet"
@@ -125,9 +107,6 @@ NO_DEADLINE = "Ingen frist"
 
 FIGURE_COLUMNS = ("Nøgletal", "Perioden", "Perioden før")
 FIGURE_WIDTHS = (8.4 * cm, 4.5 * cm, CONTENT_WIDTH - 12.9 * cm)
-#: key_figures() lists fraværsprocent, days per full-time employee, spells and short/long
-#: first; its last line (children's sick days) is printed apart.
-KEY_FIGURES_SHOWN = 4
 GROUP_COLUMNS = ("Afdeling", "Medarbejdere", "Fraværsprocent", "Dage pr. fuldtidsansat",
                  "Sygeperioder")  # fmt: skip
 GROUP_WIDTHS = (CONTENT_WIDTH - 11.0 * cm, 2.5 * cm, 2.7 * cm, 3.4 * cm, 2.4 * cm)
@@ -187,60 +166,18 @@ def apv_facts(apv: Apv, figures: ApvFigures) -> list[tuple[str, str]]:
     return facts
 
 
-def figure_rows(figures: ApvFigures) -> list[list[str]]:
-    """The key figures for the period and the period before, as the Statistik page shows them."""
-    now, before = figures.current, figures.previous
-    rows = [
-        [k.label, k.value, p.value]
-        for k, p in zip(key_figures(now)[:KEY_FIGURES_SHOWN],
-                        key_figures(before)[:KEY_FIGURES_SHOWN], strict=True)
-    ]  # fmt: skip
-    injury_now, injury_before = (s.kind(AbsenceKind.WORK_INJURY) for s in (now, before))
-    rows += [
-        ["Sygeperioder pr. medarbejder", fixed_number(figures.spells_per_employee),
-         fixed_number(figures.previous_spells_per_employee)],
-        ["Andel af medarbejderne med sygefravær", percent_text(figures.share_with_absence),
-         percent_text(figures.previous_share_with_absence)],
-        ["Fravær ved arbejdsskade (arbejdsdage)", str(injury_now.working_days),
-         str(injury_before.working_days)],
-        ["Medarbejdere med i tallene", str(now.employees), str(before.employees)],
-    ]  # fmt: skip
-    return rows
-
-
-def child_sick_text(figures: ApvFigures) -> str:
-    return CHILD_SICK_TEXT.format(
-        days=_working_days(figures.current.child_sick.working_days),
-        previous=_working_days(figures.previous.child_sick.working_days),
-    )
-
-
-def _working_days(count: int) -> str:
-    return f"{count} arbejdsdag" if count == 1 else f"{count} arbejdsdage"
-
-
 def group_rows(figures: ApvFigures) -> list[list[str]]:
     return [[g.name, str(g.employees), *_group_values(g.statistics)] for g in figures.groups]
 
 
 def _group_values(statistics: AbsenceStatistics) -> list[str]:
     s = statistics
-    return [percent_text(s.percent), fixed_number(s.days_per_fte), str(s.spells)]
-
-
-def groups_note(figures: ApvFigures) -> str:
-    """Why some departments are counted together, or not shown at all."""
-    names = danish_list(figures.merged_departments)
-    if figures.groups and figures.merged_departments:
-        return MERGED_TEXT.format(names=names, others=OTHERS, size=MIN_GROUP_SIZE)
-    if not figures.groups and len(figures.merged_departments) > 1:
-        return NOT_SPLIT_TEXT.format(names=names, size=MIN_GROUP_SIZE)
-    return ""
+    return [percent_text(s.percent), days_number_text(s.days_per_fte), str(s.spells)]
 
 
 def figures_flowables(figures: ApvFigures) -> list[Flowable]:
-    """The absence figures: key figures against the period before, the monthly chart, the
-    departments, the weekdays, children's sick days and the published averages."""
+    """The absence figures: key figures against the period before (the screen's rows), the
+    monthly chart, the departments, the weekdays and the published averages."""
     st = styles()
     story: list[Flowable] = section_heading("Sygefraværet i tal")
     if figures.before_first_data:
@@ -251,25 +188,26 @@ def figures_flowables(figures: ApvFigures) -> list[Flowable]:
         return [*story, para(BEFORE_DATA_TEXT.format(since=since_text), st.body)]
     story.append(para(PRIVACY_TEXT, st.body))
     if figures.company_only:
-        story.append(para(COMPANY_ONLY_TEXT.format(size=MIN_GROUP_SIZE), st.body))
+        story.append(para(protection_note(figures), st.body))
     if not figures.current.has_absence:
         story.append(para(NO_ABSENCE_TEXT, st.body))
-    story += [data_table(FIGURE_COLUMNS, figure_rows(figures), FIGURE_WIDTHS, {1, 2}),
-              Spacer(1, 4), para(child_sick_text(figures), st.body),
+    rows = [list(row) for row in figure_rows(figures)]
+    story += [data_table(FIGURE_COLUMNS, rows, FIGURE_WIDTHS, {1, 2}), Spacer(1, 4),
               para(DEFINITION_NOTE, st.small)]  # fmt: skip
     if not figures.current.has_absence:
         return story
-    if not figures.company_only:
-        chart = statistics_chart(figures.current)
-        story += [Spacer(1, 12), KeepTogether([chart_drawing(chart, height=CHART_HEIGHT)])]
-        story += _groups(figures) + _weekdays(figures)
+    chart = statistics_chart(figures.current)
+    story += [Spacer(1, 12), KeepTogether([chart_drawing(chart, height=CHART_HEIGHT)])]
+    story += _groups(figures) + _weekdays(figures)
     return [*story, KeepTogether(comparison_flowables(figures.current))]
 
 
 def _groups(figures: ApvFigures) -> list[Flowable]:
-    note = groups_note(figures)
-    if not figures.groups and not note:
+    """The departments, and why some are counted together or not shown (one department:
+    nothing to split, nothing to say)."""
+    if figures.company_only or (not figures.groups and len(figures.merged_departments) < 2):
         return []
+    note = protection_note(figures)
     story: list[Flowable] = section_heading("Fordelt på afdelinger")
     if figures.groups:
         total = ["Hele virksomheden", str(figures.current.employees),

@@ -21,22 +21,27 @@ from fravaer_desktop.core.apv import (
     ApvStatus,
     ChecklistAnswer,
     apv_figures,
+    figure_rows,
+    protection_note,
     revision_due,
 )
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.guides import load_apv_checklist
 from fravaer_desktop.core.models import AbsenceKind, AbsenceSpell, Company, Employee
 from fravaer_desktop.core.rules import latest
-from fravaer_desktop.core.statistics import PUBLISHED_AVERAGES, fixed_number, percent_text
+from fravaer_desktop.core.statistics import (
+    PUBLISHED_AVERAGES,
+    days_number_text,
+    fixed_number,
+    percent_text,
+)
 from fravaer_desktop.reports.apv_documents import (
     BEFORE_DATA_TEXT,
-    COMPANY_ONLY_TEXT,
     NO_DEADLINE,
     NO_RESPONSIBLE,
     TITLE,
     apv_pdf,
     blank_checklist_pdf,
-    figure_rows,
 )
 from fravaer_desktop.reports.statistics_report import NO_ABSENCE_TEXT
 from fravaer_desktop.storage.apv_repository import figures_from_json, figures_to_json
@@ -151,22 +156,24 @@ def test_the_printed_figures_are_the_statistik_figures() -> None:
     text, pages = render()
     assert TITLE in text and COMPANY.name in text
     now, before = shown.current, shown.previous
-    rows = {row[0]: row[1:] for row in figure_rows(shown)}
-    assert rows["Fraværsprocent"] == [percent_text(now.percent), percent_text(before.percent)]
-    assert rows["Sygefraværsdage pr. fuldtidsansat"] == [
-        fixed_number(now.days_per_fte),
-        fixed_number(before.days_per_fte),
-    ]
-    assert rows["Korte (≤ 14 dage) / lange"][0] == f"{now.short_spells} / {now.long_spells}"
+    rows = {row[0]: row[1:] for row in figure_rows(shown)}  # the screen's rows, on paper too
+    assert rows["Fraværsprocent (sygefravær)"] == (
+        percent_text(now.percent),
+        percent_text(before.percent),
+    )
+    assert rows["Sygefraværsdage pr. fuldtidsansat"][0] == days_number_text(now.days_per_fte)
+    assert rows["– korte (højst 14 dage)"][0] == str(now.short_spells)
+    assert rows["– lange (mere end 14 dage)"][0] == str(now.long_spells)
     assert rows["Sygeperioder pr. medarbejder"][0] == fixed_number(shown.spells_per_employee)
     assert rows["Andel af medarbejderne med sygefravær"][0] == percent_text(
         shown.share_with_absence
     )
-    injury = now.kind(AbsenceKind.WORK_INJURY).working_days
-    assert injury > 0 and rows["Fravær ved arbejdsskade (arbejdsdage)"][0] == str(injury)
+    injury = now.kind(AbsenceKind.WORK_INJURY).spells
+    assert injury > 0 and rows["Fravær efter arbejdsskade (sygeperioder)"][0] == str(injury)
+    child = rows["Barns sygedage (ikke sygefravær; sygeperioder)"]
+    assert child == (str(now.child_sick.spells), str(before.child_sick.spells))
     for label, values in rows.items():
         assert f"{label} {values[0]} {values[1]}" in text
-    assert f"{now.child_sick.working_days} arbejdsdage i perioden" in text
     for average in PUBLISHED_AVERAGES:
         assert f"{average.label} ({average.year})" in text
     assert 2 <= pages <= 4
@@ -179,7 +186,7 @@ def test_small_departments_are_counted_under_others_and_named() -> None:
     assert "Fordelt på afdelinger" in text
     others = shown.groups[-1].statistics
     assert f"{OTHERS} {shown.groups[-1].employees} {percent_text(others.percent)}" in text
-    assert "tælles sammen under »Øvrige«" in text
+    assert " ".join(protection_note(shown).split()) in text
     for name in shown.merged_departments:
         assert name in text
 
@@ -196,9 +203,9 @@ def test_a_company_of_four_shows_only_company_totals_and_says_why() -> None:
     shown = figures(four, [s for s in SPELLS if s.employee_id <= 4])
     assert shown.company_only
     text, pages = render(replace(APV, actions=()), shown)
-    assert " ".join(COMPANY_ONLY_TEXT.format(size=5).split()) in text
+    assert "under 5 medarbejdere" in protection_note(shown)
+    assert " ".join(protection_note(shown).split()) in text
     assert "Fordelt på afdelinger" not in text and "Fordelt på ugedage" not in text
-    assert "Fraværsprocent måned for måned" not in text
     assert percent_text(shown.current.percent) in text
     assert "Arbejdsmiljøorganisation" not in text  # fewer than 10: not required
     assert pages <= 3
@@ -209,7 +216,7 @@ def test_a_period_without_absence_says_so() -> None:
     assert not quiet.current.has_absence
     text, _ = render(apv_figures_=quiet)
     assert NO_ABSENCE_TEXT in text
-    assert f"Fraværsprocent {percent_text(0)}" in text
+    assert f"Fraværsprocent (sygefravær) {percent_text(0)}" in text
     assert "måned for måned" not in text
 
 
@@ -219,7 +226,7 @@ def test_a_period_before_the_first_data_says_so() -> None:
     text, _ = render(replace(APV, period_first=date(2022, 1, 1), period_last=date(2022, 12, 31)),
                      early)  # fmt: skip
     assert BEFORE_DATA_TEXT.split("(")[0].strip() in text
-    assert "Fraværsprocent" not in text
+    assert "Fraværsprocent (sygefravær)" not in text
 
 
 def test_the_assessment_the_action_plan_and_the_revision_are_printed() -> None:
