@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from fravaer_desktop.core.absence import within_employment
+from fravaer_desktop.core.absence import wholes_of_joined_parts, within_employment
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.rules import latest
@@ -123,6 +123,8 @@ def apv_figures(
 ) -> ApvFigures:  # fmt: skip
     """The APV figures for `first`–`last` (counted up to `today`) and the period before."""
     before_first, before_last = previous_period(first, last)
+    recorded = recorded_since(spells)
+    spells = _reaching(spells, before_first, last)
     current = absence_statistics(employees, spells, first, last, today, COMPANY)
     previous = absence_statistics(employees, spells, before_first, before_last, today, COMPANY)
     groups, merged = _groups(employees, spells, first, last, today, current.employees)
@@ -140,8 +142,21 @@ def apv_figures(
         weekday_starts=_weekday_starts(employees, spells, first, min(last, today))
         if current.employees >= MIN_GROUP_SIZE
         else (),
-        recorded_since=recorded_since(spells),
+        recorded_since=recorded,
     )
+
+
+def _reaching(spells: Sequence[AbsenceSpell], first: date, last: date) -> list[AbsenceSpell]:
+    """The spells whose unbroken absence has a day from `first` to `last`: everything the
+    figures of the two periods read (with the earlier parts of an absence that runs into them,
+    so short and long are judged on the whole), and far fewer than ten years of spells."""
+    wholes = wholes_of_joined_parts(spells)
+    found = []
+    for spell in spells:
+        whole = wholes.get(id(spell), spell)
+        if whole.first_day <= last and (whole.last_day is None or whole.last_day >= first):
+            found.append(spell)
+    return found
 
 
 def _department(employee: Employee) -> str:
