@@ -76,6 +76,12 @@ class ApvFigures:
         return self.current.employees < MIN_GROUP_SIZE
 
     @property
+    def shows_months(self) -> bool:
+        """Month by month only with enough people: in a company of four, one month's figure
+        can be one person's absence."""
+        return not self.company_only and bool(self.current.months)
+
+    @property
     def share_with_absence(self) -> float:
         return _share(self.employees_with_absence, self.current.employees)
 
@@ -424,8 +430,11 @@ def protection_note(figures: ApvFigures) -> str:
     if figures.company_only:
         return (
             f"Virksomheden har under {MIN_GROUP_SIZE} medarbejdere i perioden. For at ingen "
-            "enkeltpersons fravær kan læses ud af tallene, vises kun tal for hele virksomheden."
+            "enkeltpersons fravær kan læses ud af tallene, vises kun tal for hele virksomheden "
+            "og hele perioden (ikke afdelinger, måneder eller ugedage)."
         )
+    if not figures.groups and len(figures.merged_departments) < 2:
+        return ""  # one department: nothing to split, nothing held back
     if not figures.groups:
         return (
             f"Afdelingerne vises ikke hver for sig: mindst én har under {MIN_GROUP_SIZE} "

@@ -196,8 +196,9 @@ def figures_flowables(figures: ApvFigures) -> list[Flowable]:
               para(DEFINITION_NOTE, st.small)]  # fmt: skip
     if not figures.current.has_absence:
         return story
-    chart = statistics_chart(figures.current)
-    story += [Spacer(1, 12), KeepTogether([chart_drawing(chart, height=CHART_HEIGHT)])]
+    if figures.shows_months:
+        chart = statistics_chart(figures.current)
+        story += [Spacer(1, 12), KeepTogether([chart_drawing(chart, height=CHART_HEIGHT)])]
     story += _groups(figures) + _weekdays(figures)
     return [*story, KeepTogether(comparison_flowables(figures.current))]
 

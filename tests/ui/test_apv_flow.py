@@ -139,6 +139,7 @@ def test_a_company_of_two_sees_company_figures_only(qtbot, company_store, health
     editor = open_editor(qtbot, company_store, health_check, start_apv(company_store).id)
     assert "under 5 medarbejdere" in editor.figures_label.text()
     assert "Efter afdeling" not in editor.figures_label.text()
+    assert editor.chart.isHidden()  # no month by month: one month can be one person
     editor.tabs.setCurrentIndex(0)
     assert not editor.amo.isVisible()  # under 10: no arbejdsmiljøorganisation required
     assert "direkte med medarbejderne" in editor.amo_note.text()

@@ -237,7 +237,7 @@ class ApvEditor(QDialog):
         self.period_error.hide()
         participants = self._text(
             "participants", multi_line=False,
-            placeholder="Fx Mette (indehaver), Lars (bageriet), Sara (caféen)",
+            placeholder="Fx indehaveren, to fra bageriet og en fra caféen (roller, ikke navne)",
         )  # fmt: skip
         self.amo = QCheckBox("Arbejdsmiljøorganisationen har deltaget")
         self.amo.toggled.connect(self._changed)
@@ -379,9 +379,9 @@ class ApvEditor(QDialog):
     def _show_figures(self) -> None:
         figures = self.figures()
         self.figures_label.setText(figures_html(figures))
-        months = figures.current.months
+        months = figures.shows_months
         self.chart.set_chart(statistics_chart(figures.current) if months else None)
-        self.chart.setVisible(bool(months))
+        self.chart.setVisible(months)
         count = figures.current.employees
         self.amo_note.setText(
             f"I har {count} ansatte i perioden: arbejdsmiljøorganisationen skal deltage i APV'en."
