@@ -230,6 +230,7 @@ def dialog_shots(window, store, save):
         ("15-ikke-relevant", window.overview_page.mark_not_relevant, nothing),
         *conversation_shots(window, store),
         *plan_shots(window, store),
+        *apv_shots(window, store),
     ]
 
 
@@ -293,6 +294,27 @@ def plan_shots(window, store):
     ]
 
 
+def apv_shots(window, store):
+    """The demo's completed APV: the figures (small groups protected), the assessment, the
+    action plan."""
+    [apv] = store.apvs.all()
+
+    def open_apv():
+        window.actions._edit_apv(apv.id, window)
+
+    def tab(index: int):
+        def show(editor):
+            editor.tabs.setCurrentIndex(index)
+
+        return show
+
+    return [
+        ("30-apv-tal", open_apv, tab(1)),
+        ("31-apv-vurdering", open_apv, tab(2)),
+        ("32-apv-handlingsplan", open_apv, tab(3)),
+    ]
+
+
 def grab_dialog(app, open_dialog, prepare, save) -> None:
     """Run a modal dialog, prepare it, take its picture and close it (and any dialog it opens)."""
     from PySide6.QtCore import QTimer
@@ -322,7 +344,7 @@ def grab_dialog(app, open_dialog, prepare, save) -> None:
 def export_pdf_pages(store) -> None:
     """Write pages of demo documents as PNG (needs pdftoppm from poppler-utils): the first of a
     Fraværsoversigt, of the status of the longest running absence and of the statistics, and
-    the first two of the retention plan's newest version."""
+    the first two of the retention plan's newest version and of the APV."""
     from fravaer_desktop.services.archive import export_archive
     from fravaer_desktop.ui.printing import absence_overview_pdf
 
@@ -338,9 +360,11 @@ def export_pdf_pages(store) -> None:
         status = min(statuses, key=lambda p: p.stem.rsplit(" - ", 1)[-1])
         statistics = next(p for p in archive if p.name.startswith("Fraværsstatistik"))
         plans = sorted(p for p in archive if p.name.startswith("Fastholdelsesplan"))
+        apvs = sorted(p for p in archive if p.name.startswith("APV sygefravær"))
         pages = [(overview, "fravaersoversigt", 1), (status, "status", 1),
                  (statistics, "statistik", 1), (plans[-1], "fastholdelsesplan", 1),
-                 (plans[-1], "fastholdelsesplan", 2)]  # fmt: skip
+                 (plans[-1], "fastholdelsesplan", 2), (apvs[-1], "apv", 1),
+                 (apvs[-1], "apv", 2)]  # fmt: skip
         for pdf, name, page in pages:
             try:
                 subprocess.run(

@@ -141,6 +141,8 @@ class ActionTable(QWidget):
                 widget = combo
             else:
                 widget = QLineEdit(value)
+                widget.setCursorPosition(0)  # a narrow cell shows the beginning of the text
+                widget.setToolTip(value)
                 widget.setPlaceholderText(PLACEHOLDERS[column])
                 widget.textChanged.connect(self._edited)
             widget.setAccessibleName(f"Indsats {row + 1}: {COLUMNS[column].lower()}")
