@@ -10,6 +10,7 @@ that record it. The section texts live in `resources/guides/fastholdelsesplan.to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -165,6 +166,8 @@ class RetentionPlan:
 
 def round_half_up(value: float, decimals: int = 1) -> float:
     """39.25 -> 39.3 as on paper (Python's round() gives 39.2 for the float 39.25)."""
+    if not math.isfinite(value) or abs(value) >= 1e12:  # no schedule has such hours
+        return value
     step = Decimal(1).scaleb(-decimals)
     return float(Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP))
 
