@@ -162,7 +162,7 @@ def test_a_plan_from_request_to_a_signed_revision(
     # a revision is a new version; the agreed one stays as it was
     revise = ReviseDialog(store.retention_plans, store.retention_plans.get(plan.id), health_check,
                           store.today(), editor)  # fmt: skip
-    qtbot.keyClicks(revise.reason, "Uge 2 gentages; opstarten går langsommere end ventet.")
+    qtbot.keyClicks(revise.reason.edit, "Uge 2 gentages; opstarten går langsommere end ventet.")
     revise.save_button.click()
     editor.shown_version = 2
     editor._reload()
@@ -244,7 +244,7 @@ def test_a_refused_request_gets_an_answer_letter_and_a_second_plan_is_refused(
     refusal = RefusalDialog(store.retention_plans, editor.plan, health_check, store.today(), editor)
     refusal.save_button.click()
     assert refusal.result_object is None  # no reason: refused at the field
-    qtbot.keyClicks(refusal.reason, "Vi kan ikke tilbyde nedsat tid i julesæsonen.")
+    qtbot.keyClicks(refusal.reason.edit, "Vi kan ikke tilbyde nedsat tid i julesæsonen.")
     refusal.save_button.click()
     assert store.retention_plans.get(plan.id).status is PlanStatus.REFUSED
     [option] = overview_items(store, "fastholdelsesplan")

@@ -17,10 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +45,7 @@ from fravaer_desktop.ui.apv.figures_view import figures_html
 from fravaer_desktop.ui.messages import show_information
 from fravaer_desktop.ui.note_style import note_style
 from fravaer_desktop.ui.widgets.bar_chart import BarChartWidget
+from fravaer_desktop.ui.widgets.checked_text import CheckedText, scroll_area
 from fravaer_desktop.ui.widgets.date_field import DateField
 from fravaer_desktop.ui.widgets.form_errors import ERROR_STYLE
 
@@ -75,50 +73,6 @@ PHASE_TEXTS = {
     ),
 }
 ANSWERS = (("–", None), *((a.title, a.value) for a in Answer))
-
-
-class CheckedText(QWidget):
-    """A free text with the calm warnings under it: health details, and employees' names
-    (the APV is about conditions, never about persons). Never blocks saving."""
-
-    def __init__(self, warn, changed, multi_line: bool = True, placeholder: str = ""):
-        super().__init__()
-        self._warn = warn
-        self.edit = QPlainTextEdit() if multi_line else QLineEdit()
-        if multi_line:
-            self.edit.setTabChangesFocus(True)
-            self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.edit.setPlaceholderText(placeholder)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(ERROR_STYLE)
-        self.warning.setObjectName("apvWarning")
-        self.warning.hide()
-        self.edit.textChanged.connect(self._checked)
-        self.edit.textChanged.connect(changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.warning)
-
-    def text(self) -> str:
-        return (
-            self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
-        )
-
-    def set_text(self, text: str) -> None:
-        if isinstance(self.edit, QPlainTextEdit):
-            self.edit.setPlainText(text)
-        else:
-            self.edit.setText(text)
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
-
-    def _checked(self) -> None:
-        warning = self._warn(self.text())
-        self.warning.setText(warning or "")
-        self.warning.setVisible(bool(warning))
 
 
 class ApvEditor(QDialog):
@@ -192,13 +146,6 @@ class ApvEditor(QDialog):
 
     # --- Tabs --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _scroll(widget: QWidget) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(widget)
-        return area
-
     def _phase(self, layout, key: str) -> None:
         title, help_text = PHASE_TEXTS[key]
         label = QLabel(f"<b>{title}</b>")
@@ -254,7 +201,7 @@ class ApvEditor(QDialog):
         self._phase(layout, "kortlaegning")
         self._phase(layout, "aendringer")
         layout.addStretch(1)
-        return self._scroll(widget)
+        return scroll_area(widget)
 
     def _figures_tab(self) -> QWidget:
         widget = QWidget()
@@ -268,7 +215,7 @@ class ApvEditor(QDialog):
         layout.addWidget(self.chart)
         self._phase(layout, "sygefravaer")
         layout.addStretch(1)
-        return self._scroll(widget)
+        return scroll_area(widget)
 
     def _checklist_tab(self) -> QWidget:
         widget = QWidget()
@@ -303,7 +250,7 @@ class ApvEditor(QDialog):
                 grid.addWidget(notes, row, 3)
             layout.addWidget(box)
         layout.addStretch(1)
-        return self._scroll(widget)
+        return scroll_area(widget)
 
     def _actions_tab(self) -> QWidget:
         self.actions_table = ActionTable(self.warning_for)

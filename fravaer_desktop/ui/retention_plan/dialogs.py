@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.guides import RetentionPlanGuide
@@ -24,8 +24,8 @@ from fravaer_desktop.core.retention_plan import (
 from fravaer_desktop.storage.retention_plan_repository import RetentionPlanRepository
 from fravaer_desktop.ui.dialogs.base import SaveDialog
 from fravaer_desktop.ui.note_style import note_style
+from fravaer_desktop.ui.widgets.checked_text import CheckedText
 from fravaer_desktop.ui.widgets.date_field import DateField, OptionalDateField
-from fravaer_desktop.ui.widgets.form_errors import ERROR_STYLE
 
 
 def _note(text: str) -> QLabel:
@@ -36,26 +36,10 @@ def _note(text: str) -> QLabel:
     return label
 
 
-class _CheckedText(QPlainTextEdit):
-    """A short free text with the calm health warning under it (never blocks saving)."""
-
-    def __init__(self, health_check: HealthTextCheck, text: str = "", placeholder: str = ""):
-        super().__init__(text)
-        self.setTabChangesFocus(True)
-        self.setPlaceholderText(placeholder)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(ERROR_STYLE)
-        self.warning.hide()
-        self._check = health_check
-        self.textChanged.connect(self._checked)
-        self._checked()
-
-    def _checked(self) -> None:
-        warning = self._check.warning_for(self.toPlainText())
-        self.warning.setText(warning or "")
-        self.warning.setVisible(bool(warning))
+def _checked_text(health_check: HealthTextCheck, text: str = "", placeholder: str = ""):
+    field = CheckedText(health_check.warning_for, placeholder=placeholder, text=text)
+    field.edit.setFixedHeight(field.fontMetrics().lineSpacing() * 5)
+    return field
 
 
 class StartPlanDialog(SaveDialog):
@@ -109,7 +93,7 @@ class RefusalDialog(SaveDialog):
         super().__init__("Afslå ønsket om en fastholdelsesplan", "Afslå", parent)
         self._repository, self._plan = repository, plan
         self.decided_on = DateField(today)
-        self.reason = _CheckedText(
+        self.reason = _checked_text(
             health_check, placeholder="Fx: Vi kan ikke tilbyde nedsat tid i højsæsonen lige nu."
         )
         self.form.addRow(
@@ -127,7 +111,7 @@ class RefusalDialog(SaveDialog):
 
     def save(self) -> RetentionPlan:
         return self._repository.refuse(
-            self._plan.id, self.reason.toPlainText(), self.decided_on.date_value()
+            self._plan.id, self.reason.text(), self.decided_on.date_value()
         )
 
 
@@ -161,7 +145,7 @@ class ReviseDialog(SaveDialog):
         super().__init__(f"Ny version {plan.current.version + 1}", "Lav ny version", parent)
         self._repository, self._plan = repository, plan
         self.made_on = DateField(today)
-        self.reason = _CheckedText(
+        self.reason = _checked_text(
             health_check, placeholder="Fx: Trappen går langsommere end ventet; uge 3 gentages."
         )
         self.form.addRow(
@@ -178,9 +162,7 @@ class ReviseDialog(SaveDialog):
         self.set_minimum_width_in_characters(70)
 
     def save(self) -> RetentionPlan:
-        return self._repository.revise(
-            self._plan.id, self.reason.toPlainText(), self.made_on.date_value()
-        )
+        return self._repository.revise(self._plan.id, self.reason.text(), self.made_on.date_value())
 
 
 class FollowUpDialog(SaveDialog):
@@ -200,7 +182,7 @@ class FollowUpDialog(SaveDialog):
             self.holds.addItem(answer.title, answer.value)
         if follow_up and follow_up.holds:
             self.holds.setCurrentIndex(self.holds.findData(follow_up.holds.value))
-        self.how = _CheckedText(
+        self.how = _checked_text(
             health_check,
             follow_up.how_it_went if follow_up else "",
             "Fx: Timerne passer; kasse går fint, opfyldning venter en uge mere.",
@@ -219,7 +201,7 @@ class FollowUpDialog(SaveDialog):
             FollowUp(
                 self.due.date_value(),
                 self.held_on.value(),
-                self.how.toPlainText(),
+                self.how.text(),
                 PlanHolds(holds) if holds else None,
                 self._follow_up.id if self._follow_up else None,
             ),

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +47,7 @@ from fravaer_desktop.ui.retention_plan.dialogs import (
     ReviseDialog,
 )
 from fravaer_desktop.ui.retention_plan.schedule_editor import ScheduleEditor
+from fravaer_desktop.ui.widgets.checked_text import CheckedText, scroll_area
 from fravaer_desktop.ui.widgets.date_field import OptionalDateField
 from fravaer_desktop.ui.widgets.form_errors import ERROR_STYLE
 
@@ -74,39 +73,21 @@ class SectionEdit(QWidget):
     def __init__(self, section: PlanSection, health_check: HealthTextCheck, changed) -> None:
         super().__init__()
         self.section = section
-        self._check = health_check
         title = QLabel(f"<b>{section.title}</b>")
         help_text = QLabel(section.help)
         help_text.setWordWrap(True)
         help_text.setStyleSheet(note_style())
-        self.edit = QPlainTextEdit()
-        self.edit.setTabChangesFocus(True)
+        examples = "Fx: " + " ".join(section.examples) if section.examples else ""
+        self.text = CheckedText(health_check.warning_for, changed, placeholder=examples)
+        self.edit, self.warning = self.text.edit, self.text.warning
         self.edit.setAccessibleName(section.title)
-        if section.examples:
-            self.edit.setPlaceholderText("Fx: " + " ".join(section.examples))
-        # Room for a short paragraph; longer text scrolls inside the field, so a tab of four
-        # sections still shows its last one (and the follow-ups) on a laptop screen.
         self.edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         title.setBuddy(self.edit)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(ERROR_STYLE)
-        self.warning.setObjectName("healthWarning")
-        self.warning.hide()
-        self.edit.textChanged.connect(self._checked)
-        self.edit.textChanged.connect(changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.addWidget(title)
         layout.addWidget(help_text)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.warning)
-
-    def _checked(self) -> None:
-        warning = self._check.warning_for(self.edit.toPlainText())
-        self.warning.setText(warning or "")
-        self.warning.setVisible(bool(warning))
+        layout.addWidget(self.text)
 
 
 class RetentionPlanEditor(QDialog):
@@ -155,7 +136,7 @@ class RetentionPlanEditor(QDialog):
         self.sections: dict[str, SectionEdit] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self._goal_tab(), "&1 Mål og baggrund")
-        self.tabs.addTab(self._scroll(self._sections_widget(TAB_SECTIONS["tasks"], True)),
+        self.tabs.addTab(scroll_area(self._sections_widget(TAB_SECTIONS["tasks"], True)),
                          "&2 Opgaver og tilpasninger")  # fmt: skip
         self.schedule = ScheduleEditor(health_check)
         self.schedule.changed.connect(self._changed)
@@ -186,13 +167,6 @@ class RetentionPlanEditor(QDialog):
         self._reload()
 
     # --- Building the tabs -----------------------------------------------------------------
-
-    @staticmethod
-    def _scroll(widget: QWidget) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(widget)
-        return area
 
     def _sections_widget(self, ids, with_adjustments: bool = False) -> QWidget:
         widget = QWidget()
@@ -243,7 +217,7 @@ class RetentionPlanEditor(QDialog):
         form.addRow("", self.goal_errors)
         layout.addLayout(form)
         layout.addWidget(self._sections_widget(TAB_SECTIONS["goal"]), 1)
-        return self._scroll(widget)
+        return scroll_area(widget)
 
     def _contact_tab(self) -> QWidget:
         widget = self._sections_widget(TAB_SECTIONS["contact"])
@@ -265,7 +239,7 @@ class RetentionPlanEditor(QDialog):
         layout.addWidget(self.follow_ups)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        return self._scroll(widget)
+        return scroll_area(widget)
 
     def _agreement_tab(self) -> QWidget:
         widget = QWidget()
@@ -302,7 +276,7 @@ class RetentionPlanEditor(QDialog):
         layout.addWidget(QLabel("<b>Reglerne</b>"))
         layout.addWidget(rules)
         layout.addStretch(1)
-        return self._scroll(widget)
+        return scroll_area(widget)
 
     # --- Showing the plan ------------------------------------------------------------------
 
