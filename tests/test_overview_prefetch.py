@@ -173,7 +173,7 @@ def test_one_core_gets_no_worker(demo_file, monkeypatch):
 def test_a_small_company_file_gets_no_worker(demo_file):
     """The demo company's overview takes the window a few milliseconds, less than launching
     the worker; a file of the large company's size gets one."""
-    assert demo_file.stat().st_size < 200_000
+    assert demo_file.stat().st_size < 300_000  # ~65 KB of it the change log and its indexes
     assert OverviewPrefetch.start(demo_file, TODAY) is None
     with demo_file.open("r+b") as file:  # grown to the size where the worker pays
         file.truncate(overview_prefetch.WORKER_MIN_FILE_BYTES)

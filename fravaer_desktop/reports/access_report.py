@@ -4,21 +4,21 @@ Qt-free and database-free: `AccessReportData` is filled by `services.access_requ
 turned into flowables here, on the one template of `reports.document`, with the builders the
 minutes and the retention plan already use for the same records. Every section is printed,
 also when it is empty ("Ingen …"), so the employee can see that nothing is left out. The change
-log (issue 18, item 7) is a section of its own once the program keeps one: `change_log` is then
-a tuple of `ChangeLogLine` (None today: no such section).
+log (issue 18, item 7) is a section of its own: `change_log`, a tuple of `ChangeLogLine`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from fravaer_desktop.core.change_log import ChangeLogLine
 from fravaer_desktop.core.conversation import (
     Conversation,
     ConversationStatus,
@@ -65,8 +65,9 @@ SUBTITLE = "Det, {company} har gemt om {name} i programmet Fravær, pr. {day}"
 INTRO = (
     "Her er alt, hvad der er gemt om dig i virksomhedens program til opfølgning på sygefravær "
     "(Fravær): dine ansættelsesoplysninger, dit fravær, samtaler og referater, den "
-    "dokumentation, vi har bedt om, fastholdelsesplaner og virksomhedens beslutninger om "
-    "opgaver. Programmet gemmer aldrig diagnoser eller CPR-numre. Du har ret til indsigt efter "
+    "dokumentation, vi har bedt om, fastholdelsesplaner, virksomhedens beslutninger om "
+    "opgaver og en log over, hvem der har oprettet, ændret eller slettet oplysningerne. "
+    "Programmet gemmer aldrig diagnoser eller CPR-numre. Du har ret til indsigt efter "
     "databeskyttelsesforordningens artikel 15. Er noget forkert, kan du bede om at få det rettet "
     "eller slettet."
 )
@@ -92,15 +93,6 @@ ONGOING = "I gang"
 
 
 @dataclass(frozen=True)
-class ChangeLogLine:
-    """One entry of the change log (issue 18, item 7): when, who (the local user) and what."""
-
-    when: datetime
-    who: str
-    what: str
-
-
-@dataclass(frozen=True)
 class AccessReportData:
     """Everything stored about one employee, as the repositories read it."""
 
@@ -114,7 +106,7 @@ class AccessReportData:
     retention_plans: tuple[RetentionPlan, ...]
     decisions: tuple[TaskDecision, ...]
     guides: Guides
-    #: None: this version of the program keeps no change log, and the section is left out.
+    #: The change log about the employee, oldest first (None: no such section).
     change_log: tuple[ChangeLogLine, ...] | None = None
 
 

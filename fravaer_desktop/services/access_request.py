@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.guides import load_guides
 from fravaer_desktop.services.conversations import company_of
+from fravaer_desktop.storage.change_log import lines_for_employee
 from fravaer_desktop.storage.employee_records import json_ready, one_reading, rows_about_employee
 from fravaer_desktop.storage.repositories import Store
 
@@ -57,6 +58,7 @@ def access_report_data(store: Store, employee_id: int, today: date) -> AccessRep
             retention_plans=tuple(store.retention_plans.for_employee(employee_id)),
             decisions=tuple(d for d in store.decisions.all() if d.employee_id == employee_id),
             guides=load_guides(),
+            change_log=tuple(lines_for_employee(store.db, employee_id)),
         )
 
 

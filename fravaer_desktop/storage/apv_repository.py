@@ -33,9 +33,12 @@ from fravaer_desktop.core.statistics import (
     YearFigures,
 )
 from fravaer_desktop.core.validation import FieldError, ValidationError, raise_if_any
+from fravaer_desktop.storage.change_log import CHANGED, CREATED, DELETED, log_change
 from fravaer_desktop.storage.rows import from_iso, to_iso
 
 MAX_TEXT_LENGTH = 20_000
+#: The kinds of record in the change log (no employee: an APV is about the workplace).
+APV, APV_ACTION = "APV", "Punkt i APV'ens handlingsplan"
 GONE = "APV'en findes ikke længere. Den kan være slettet i et andet vindue."
 DONE = "APV'en er afsluttet og kan ikke rettes. Begynd en ny APV, hvis den skal revideres."
 
@@ -94,6 +97,7 @@ class ApvRepository:
                 )
                 .last_pk
             )
+            log_change(self._db, CREATED, "apv_assessments", new_id, None, APV)
         return self.get(new_id)
 
     def save(self, apv: Apv) -> Apv:
@@ -108,6 +112,7 @@ class ApvRepository:
                 raise ValidationError([FieldError("status", DONE)])
             self._db["apv_assessments"].update(apv.id, {**_row(apv), "changed_at": _now()})
             self._replace_actions(apv.id, apv.actions)
+            log_change(self._db, CHANGED, "apv_assessments", apv.id, None, APV)
         return self.get(apv.id)
 
     def complete(self, apv: Apv, completed_on: date, figures: ApvFigures) -> Apv:
@@ -128,6 +133,7 @@ class ApvRepository:
                     "changed_at": _now(),
                 },
             )
+            log_change(self._db, CHANGED, "apv_assessments", apv.id, None, APV)
         return self.get(apv.id)
 
     def update_action(self, action: ApvAction) -> None:
@@ -139,10 +145,13 @@ class ApvRepository:
             self._db["apv_actions"].update(
                 action.id, {"status": action.status.value, "follow_up": action.follow_up.strip()}
             )
+            log_change(self._db, CHANGED, "apv_actions", action.id, None, APV_ACTION)
 
     def delete(self, apv_id: int) -> None:
         with self._db.atomic():
-            self._db.execute("DELETE FROM apv_assessments WHERE id = ?", (apv_id,))
+            deleted = self._db.execute("DELETE FROM apv_assessments WHERE id = ?", (apv_id,))
+            if deleted.rowcount:
+                log_change(self._db, DELETED, "apv_assessments", apv_id, None, APV)
 
     # --- Inside ----------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from fravaer_desktop.core.conversation import (
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import AbsenceSpell
 from fravaer_desktop.core.validation import FieldError, raise_if_any
+from fravaer_desktop.storage.change_log import CHANGED, CREATED, DELETED, employee_of, log_change
 from fravaer_desktop.storage.rows import from_iso, to_iso
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 #: Longest text in one note field (about ten pages); a longer one is refused at the field.
 MAX_NOTE_LENGTH = 20_000
+#: The kinds of record in the change log (storage/change_log.py).
+CONVERSATION, DOCUMENT_REQUEST = "Samtale", "Anmodning om dokumentation"
 GONE = "Samtalen findes ikke længere. Den kan være slettet i et andet vindue."
 
 
@@ -128,6 +131,8 @@ class ConversationRepository:
                 )
                 .last_pk
             )
+            log_change(self._db, CREATED, "conversations", new_id, invitation.employee_id,
+                       CONVERSATION)  # fmt: skip
         return self.get(new_id)
 
     def change_invitation(self, conversation_id: int, invitation: Invitation) -> Conversation:
@@ -137,7 +142,9 @@ class ConversationRepository:
         other = self.draft_of(invitation.employee_id, invitation.kind, invitation.spell_id)
         if not current.is_held and other is not None and other.id != conversation_id:
             raise_if_any([_draft_exists(other)])
-        self._update(conversation_id, _invitation_row(invitation))
+        with self._db.atomic():
+            self._update(conversation_id, _invitation_row(invitation))
+            self._log(conversation_id, "Indkaldelse til samtale")
         return self.get(conversation_id)
 
     def save_note(self, conversation_id: int, section: str, text: str) -> None:
@@ -145,6 +152,7 @@ class ConversationRepository:
         _check_length([("notes", text)])
         with self._db.atomic():
             self._touch(conversation_id)
+            self._log(conversation_id, "Noter fra samtale")
             if text.strip():
                 self._db.execute(
                     "INSERT INTO conversation_notes (conversation_id, section, text) "
@@ -168,6 +176,7 @@ class ConversationRepository:
         with self._db.atomic():
             self._update(conversation.id, _record_row(conversation))
             self._replace_steps(conversation.id, conversation.steps)
+            self._log(conversation.id, "Aftaler fra samtale")
         return self.get(conversation.id)
 
     def mark_held(self, conversation: Conversation, as_of: date | None = None) -> Conversation:
@@ -186,6 +195,7 @@ class ConversationRepository:
                 },  # fmt: skip
             )
             self._replace_steps(conversation.id, conversation.steps)
+            self._log(conversation.id, CONVERSATION)
         return self.get(conversation.id)
 
     def add_minutes(self, conversation_id: int, pdf: bytes, printed_on: date) -> MinutesVersion:
@@ -201,6 +211,9 @@ class ConversationRepository:
                 {"conversation_id": conversation_id, "version": version,
                  "printed_on": printed_on.isoformat(), "printed_at": _now(), "pdf": pdf}
             ).last_pk  # fmt: skip
+            log_change(self._db, CREATED, "conversation_minutes", new_id,
+                       employee_of(self._db, "conversations", conversation_id),
+                       "Udskrevet referat af samtale")  # fmt: skip
         return MinutesVersion(conversation_id, version, printed_on, pdf, new_id)
 
     def next_minutes_version(self, conversation_id: int) -> int:
@@ -213,7 +226,11 @@ class ConversationRepository:
     def delete(self, conversation_id: int) -> None:
         """Delete a conversation with its notes, steps and printed minutes."""
         with self._db.atomic():
+            employee_id = employee_of(self._db, "conversations", conversation_id)
             self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+            if employee_id is not None:
+                log_change(self._db, DELETED, "conversations", conversation_id, employee_id,
+                           CONVERSATION)  # fmt: skip
 
     # --- Helpers ---------------------------------------------------------------------------
 
@@ -221,6 +238,10 @@ class ConversationRepository:
         spells = self._spells_of(invitation.employee_id)
         errors, _warnings = check_invitation(invitation, spells, as_of or self._today())
         raise_if_any(errors)
+
+    def _log(self, conversation_id: int, description: str) -> None:
+        employee_id = employee_of(self._db, "conversations", conversation_id)
+        log_change(self._db, CHANGED, "conversations", conversation_id, employee_id, description)
 
     def _update(self, conversation_id: int, values: dict[str, Any]) -> None:
         columns = "".join(f"{name} = ?, " for name in values)
@@ -325,6 +346,9 @@ class DocumentRequestRepository:
                 self.get(request.id)
                 self._db["document_requests"].update(request.id, row)
                 new_id = request.id
+            action = CREATED if request.id is None else CHANGED
+            log_change(self._db, action, "document_requests", new_id, request.employee_id,
+                       DOCUMENT_REQUEST)  # fmt: skip
         return self.get(new_id)
 
     def mark_received(self, request_id: int, received_on: date) -> DocumentRequest:
@@ -333,7 +357,11 @@ class DocumentRequestRepository:
 
     def delete(self, request_id: int) -> None:
         with self._db.atomic():
+            employee_id = employee_of(self._db, "document_requests", request_id)
             self._db.execute("DELETE FROM document_requests WHERE id = ?", (request_id,))
+            if employee_id is not None:
+                log_change(self._db, DELETED, "document_requests", request_id, employee_id,
+                           DOCUMENT_REQUEST)  # fmt: skip
 
     def _load(self, where: str, params: tuple) -> list[DocumentRequest]:
         rows = self._db.rows(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.models import AbsencePolicy, Goal, GoalMetric, TaskDecision, TaskStatus
 from fravaer_desktop.core.validation import FieldError, raise_if_any
+from fravaer_desktop.storage.change_log import CREATED, DELETED, log_change
 from fravaer_desktop.storage.rows import from_iso, to_iso
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 MAX_REASON_LENGTH = 300
 MAX_POLICY_COUNT = 365  # spells or days in the frequent-absence rule
 MAX_POLICY_MONTHS = 36  # the longest window the frequent-absence rule may look back
+DECISION = "Beslutning om opgave"  # the kind of record in the change log
 
 
 
@@ -72,7 +74,7 @@ class DecisionRepository:
         )  # fmt: skip
         with self._db.atomic():
             self._delete_key(decision.key)
-            self._db["task_decisions"].insert(
+            new_id = self._db["task_decisions"].insert(
                 {
                     "rule": rule,
                     "employee_id": employee_id,
@@ -82,21 +84,23 @@ class DecisionRepository:
                     "reason": reason,
                     "decided_on": decision.decided_on.isoformat(),
                 }  # fmt: skip
-            )
+            ).last_pk
+            log_change(self._db, CREATED, "task_decisions", new_id, employee_id, DECISION)
         return decision
 
     def undo(self, key: tuple) -> None:
         """Forget the decision, so the item is open again."""
         with self._db.atomic():
-            self._delete_key(key)
+            if self._delete_key(key):
+                log_change(self._db, DELETED, "task_decisions", None, key[1], DECISION)
 
-    def _delete_key(self, key: tuple) -> None:
+    def _delete_key(self, key: tuple) -> int:
         rule, employee_id, spell_id, due = key
-        self._db.execute(
+        return self._db.execute(
             "DELETE FROM task_decisions WHERE rule = ? AND employee_id = ? "
             "AND IFNULL(spell_id, 0) = ? AND IFNULL(due, '') = ?",
             (rule, employee_id, spell_id or 0, to_iso(due) or ""),
-        )
+        ).rowcount
 
 
 class PolicyRepository:

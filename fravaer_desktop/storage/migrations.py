@@ -319,3 +319,26 @@ def m006_apv(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m007_change_log(db: Database) -> None:
+    """The change log: who (the local user name) created, changed or deleted which record and
+    when, with a short Danish description of the kind of record, never its text. Deleting the
+    employee deletes the lines about them (retention)."""
+    db.execute(
+        """
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            changed_at TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id INTEGER,
+            employee_id INTEGER REFERENCES employees(id) ON DELETE CASCADE,
+            action TEXT NOT NULL CHECK (action IN ('created', 'changed', 'deleted')),
+            description TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_change_log_employee ON change_log(employee_id, changed_at)")
+    db.execute("CREATE INDEX idx_change_log_record ON change_log(table_name, record_id)")

@@ -21,6 +21,14 @@ from fravaer_desktop.core.validation import (
     validate_spell,
 )
 from fravaer_desktop.storage.apv_repository import ApvRepository
+from fravaer_desktop.storage.change_log import (
+    CHANGED,
+    CREATED,
+    DELETED,
+    log_change,
+    log_created_since,
+    max_id,
+)
 from fravaer_desktop.storage.conversation_repository import (
     ConversationRepository,
     DocumentRequestRepository,
@@ -69,6 +77,9 @@ EMPLOYEE_CHANGED_MESSAGE = (
     "udgave."
 )
 
+#: The kinds of record in the change log (storage/change_log.py).
+COMPANY, EMPLOYEE, SPELL = "Virksomhedens oplysninger", "Medarbejder", "Fraværsperiode"
+
 NOT_DELETED_CHANGED_MESSAGE = (
     "Intet er slettet. Oplysningerne er ændret i et andet Fravær-vindue, efter listen her blev "
     "vist. Luk Fravær, og åbn filen igen for at se den gemte udgave, før du sletter."
@@ -98,7 +109,9 @@ class CompanyRepository:
     def save(self, company: Company) -> Company:
         raise_if_any(validate_company(company))
         with self._db.atomic():
+            existed = self.get() is not None
             self._db["company"].upsert(company_to_row(company), pk="id")
+            log_change(self._db, CHANGED if existed else CREATED, "company", 1, None, COMPANY)
         return company
 
 
@@ -126,6 +139,7 @@ class EmployeeRepository:
         raise_if_any(validate_employee(employee))
         with self._db.atomic():
             new_id = self._db["employees"].insert(employee_to_row(employee)).last_pk
+            log_change(self._db, CREATED, "employees", new_id, new_id, EMPLOYEE)
         return dataclasses.replace(employee, id=new_id)
 
     def add_many(self, employees: Iterable[Employee]) -> list[Employee]:
@@ -142,6 +156,8 @@ class EmployeeRepository:
         table = self._db["employees"]
         with self._db.atomic():
             new_ids = [table.insert(employee_to_row(e)).last_pk for e in employees]
+            for new_id in new_ids:
+                log_change(self._db, CREATED, "employees", new_id, new_id, EMPLOYEE)
         return [dataclasses.replace(e, id=i) for e, i in zip(employees, new_ids, strict=True)]
 
     def update(self, employee: Employee, *, expected: Employee | None = None) -> Employee:
@@ -156,6 +172,7 @@ class EmployeeRepository:
             errors += self._open_partial_spells_beyond(employee)
             raise_if_any(errors)
             self._db["employees"].update(employee.id, employee_to_row(employee))
+            log_change(self._db, CHANGED, "employees", employee.id, employee.id, EMPLOYEE)
         return employee
 
     def delete(self, employee_id: int, *, expected: Employee | None = None) -> None:
@@ -171,7 +188,9 @@ class EmployeeRepository:
                     return  # deleted in another window already: as the user asked
                 if (stored.name, stored.employed_from) != (expected.name, expected.employed_from):
                     raise ValidationError([FieldError("id", NOT_DELETED_CHANGED_MESSAGE)])
-            self._db.execute("DELETE FROM employees WHERE id = ?", (employee_id,))
+            deleted = self._db.execute("DELETE FROM employees WHERE id = ?", (employee_id,))
+            if deleted.rowcount:  # the lines about them went with them; this one names no one
+                log_change(self._db, DELETED, "employees", employee_id, None, EMPLOYEE)
 
     def _check_unchanged(self, employee_id: int, expected: Employee | None) -> Employee:
         return _stored_as_expected(
@@ -300,6 +319,7 @@ class AbsenceRepository:
         with self._db.atomic():  # checked and written under one lock (a second window)
             self._validate(spell)
             new_id = self._db["absence_spells"].insert(spell_to_row(spell)).last_pk
+            log_change(self._db, CREATED, "absence_spells", new_id, spell.employee_id, SPELL)
         return dataclasses.replace(spell, id=new_id)
 
     def add_many(self, spells: Iterable[AbsenceSpell]) -> int:
@@ -323,7 +343,9 @@ class AbsenceRepository:
                 raise_if_any(validate_spell(spell, employee, others, today))
                 others.append(spell)
                 rows.append(spell_to_row(spell))
+            before = max_id(self._db, "absence_spells")
             self._db["absence_spells"].insert_all(rows)
+            log_created_since(self._db, "absence_spells", before, SPELL)
         return len(rows)
 
     def update(self, spell: AbsenceSpell, *, expected: AbsenceSpell | None = None) -> AbsenceSpell:
@@ -335,6 +357,7 @@ class AbsenceRepository:
             self._check_unchanged(spell.id, expected)
             self._validate(spell)
             self._db["absence_spells"].update(spell.id, spell_to_row(spell))
+            log_change(self._db, CHANGED, "absence_spells", spell.id, spell.employee_id, SPELL)
             # Decisions about the spell follow it when it was registered on the wrong person.
             self._db.execute(
                 "UPDATE task_decisions SET employee_id = ? WHERE spell_id = ?",
@@ -364,7 +387,11 @@ class AbsenceRepository:
                     expected.employee_id, expected.first_day
                 ):  # fmt: skip
                     raise ValidationError([FieldError("id", NOT_DELETED_CHANGED_MESSAGE)])
+            rows = self._db.rows("SELECT employee_id FROM absence_spells WHERE id = ?", (spell_id,))
             self._db.execute("DELETE FROM absence_spells WHERE id = ?", (spell_id,))
+            if rows:
+                log_change(self._db, DELETED, "absence_spells", spell_id, rows[0]["employee_id"],
+                           SPELL)  # fmt: skip
 
     def _check_unchanged(self, spell_id: int, expected: AbsenceSpell | None) -> AbsenceSpell:
         return _stored_as_expected(

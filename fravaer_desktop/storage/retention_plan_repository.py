@@ -37,6 +37,7 @@ from fravaer_desktop.core.retention_plan import (
     run_text,
 )
 from fravaer_desktop.core.validation import FieldError, ValidationError, raise_if_any
+from fravaer_desktop.storage.change_log import CHANGED, CREATED, DELETED, employee_of, log_change
 from fravaer_desktop.storage.rows import from_iso, to_iso
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 #: Longest text in one field of the plan (about ten pages).
 MAX_TEXT_LENGTH = 20_000
 ONE_DAY = timedelta(days=1)
+#: The kinds of record in the change log (storage/change_log.py).
+PLAN, FOLLOW_UP = "Fastholdelsesplan", "Opfølgning på fastholdelsesplan"
 GONE = "Planen findes ikke længere. Den kan være slettet i et andet vindue."
 AGREED = (
     "Denne version er aftalt og underskrevet og kan ikke rettes. Lav en ny version, hvis planen "
@@ -125,6 +128,7 @@ class RetentionPlanRepository:
                 .last_pk
             )
             self._insert_version(plan_id, PlanVersion(1, plan.requested_on, content))
+            log_change(self._db, CREATED, "retention_plans", plan_id, plan.employee_id, PLAN)
         return self.get(plan_id)
 
     def save_content(self, plan_id: int, content: PlanContent) -> None:
@@ -252,17 +256,31 @@ class RetentionPlanRepository:
             else:
                 self._db["retention_plan_follow_ups"].update(follow_up.id, row)
                 new_id = follow_up.id
-            self._touch(plan_id)
+            self._touch(plan_id, log=False)
+            action = CREATED if follow_up.id is None else CHANGED
+            log_change(self._db, action, "retention_plan_follow_ups", new_id, plan.employee_id,
+                       FOLLOW_UP)  # fmt: skip
         return dataclasses.replace(follow_up, id=new_id)
 
     def delete_follow_up(self, follow_up_id: int) -> None:
         with self._db.atomic():
+            rows = self._db.rows(
+                "SELECT p.employee_id FROM retention_plan_follow_ups f "
+                "JOIN retention_plans p ON p.id = f.plan_id WHERE f.id = ?",
+                (follow_up_id,),
+            )
             self._db.execute("DELETE FROM retention_plan_follow_ups WHERE id = ?", (follow_up_id,))
+            if rows:
+                log_change(self._db, DELETED, "retention_plan_follow_ups", follow_up_id,
+                           rows[0]["employee_id"], FOLLOW_UP)  # fmt: skip
 
     def delete(self, plan_id: int) -> None:
         """Delete the plan with every version and follow-up."""
         with self._db.atomic():
+            employee_id = employee_of(self._db, "retention_plans", plan_id)
             self._db.execute("DELETE FROM retention_plans WHERE id = ?", (plan_id,))
+            if employee_id is not None:
+                log_change(self._db, DELETED, "retention_plans", plan_id, employee_id, PLAN)
 
     def apply_schedule(self, plan_id: int, version: int | None = None) -> list[str]:
         """Put the schedule of a version (the newest by default) into the absence register as
@@ -394,10 +412,15 @@ class RetentionPlanRepository:
             }
         )
 
-    def _touch(self, plan_id: int) -> None:
+    def _touch(self, plan_id: int, *, log: bool = True) -> None:
+        """Mark the plan changed now (and, with `log`, in the change log: every change of the
+        plan itself passes here)."""
         self._db.execute(
             "UPDATE retention_plans SET changed_at = ? WHERE id = ?", (_now(), plan_id)
         )
+        if log:
+            employee_id = employee_of(self._db, "retention_plans", plan_id)
+            log_change(self._db, CHANGED, "retention_plans", plan_id, employee_id, PLAN)
 
     def _load(self, where: str, params: tuple) -> list[RetentionPlan]:
         rows = self._db.rows(

@@ -18,6 +18,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m004_conversations",
     "m005_retention_plans",
     "m006_apv",
+    "m007_change_log",
 )
 #: Where sqlite-utils records applied migrations.
 MIGRATIONS_TABLE = "_sqlite_migrations"

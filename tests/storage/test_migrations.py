@@ -594,3 +594,31 @@ def test_a_saved_schema_v4_file_opens_with_this_version_and_keeps_its_data(
     )
     assert store.retention_plans.all() == []  # m005: the plans' tables, empty
     db.close()
+
+
+def test_a_saved_schema_v6_file_opens_with_this_version_and_keeps_its_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "schema_v6.sqlite"
+    shutil.copyfile(DATA / "schema_v6.sqlite", path)
+    assert [name for _, name in migration_rows(path)][-1] == "m006_apv"
+
+    db = open_database(path)
+    store = Store(db, today=lambda: date(2026, 12, 14))
+
+    assert schema_version(db) == len(known_migration_names())
+    anne, ole = store.employees.list_all()
+    assert (anne.name, ole.name, ole.employed_to) == ("Anne Bech", "Ole Tidligere",
+                                                     date(2019, 6, 30))  # fmt: skip
+    assert [s.note for s in store.absences.for_employee(ole.id)] == ["Ringede selv ind"]
+    [talk] = store.conversations.for_employee(anne.id)
+    assert talk.notes == {"status": "Anne kan tage korte vagter."}
+    [plan] = store.retention_plans.for_employee(anne.id)
+    assert plan.current.content.texts == {"maal": "Fuld tid i januar"}
+    assert [f.due for f in plan.follow_ups] == [date(2026, 12, 1)]
+    draft = store.apvs.draft()
+    assert draft is not None and draft.participants == "Indehaveren og to medarbejdere"
+    assert [a.measure for a in draft.actions] == ["Varmeblæser ved kassen"]
+    # m007: the change log begins empty; what was stored before has no lines
+    assert db.rows("SELECT * FROM change_log") == []
+    db.close()
