@@ -36,6 +36,7 @@ class CompanyPage(QWidget):
     policy_requested = Signal()
     backup_folder_requested = Signal()
     restore_requested = Signal()
+    retention_requested = Signal()
 
     def __init__(self, file_label: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,6 +78,9 @@ class CompanyPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(edit)
         buttons.addWidget(policy)
+        retention = QPushButton("Sletning af gamle oplysninger…")
+        retention.clicked.connect(self.retention_requested)
+        buttons.addWidget(retention)
         buttons.addStretch(1)
         backup_buttons = QHBoxLayout()
         backup_buttons.addWidget(backup)
