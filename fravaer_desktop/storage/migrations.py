@@ -342,3 +342,14 @@ def m007_change_log(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_change_log_employee ON change_log(employee_id, changed_at)")
     db.execute("CREATE INDEX idx_change_log_record ON change_log(table_name, record_id)")
+
+
+@migrations()
+def m008_retention_setting(db: Database) -> None:
+    """How many years after the employment ended data about a former employee is kept (the
+    company's own decision; NULL: the default, not decided yet) and the day it was decided."""
+    db.execute(
+        "ALTER TABLE company ADD COLUMN retention_years INTEGER "
+        "CHECK (retention_years IS NULL OR retention_years BETWEEN 1 AND 30)"
+    )
+    db.execute("ALTER TABLE company ADD COLUMN retention_decided_on TEXT")

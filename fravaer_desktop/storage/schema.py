@@ -19,6 +19,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m005_retention_plans",
     "m006_apv",
     "m007_change_log",
+    "m008_retention_setting",
 )
 #: Where sqlite-utils records applied migrations.
 MIGRATIONS_TABLE = "_sqlite_migrations"

@@ -164,6 +164,12 @@ class AppActions(QObject):
         self.status_message.emit(f"{employee.name} er slettet")
         return True
 
+    def employees_removed(self, employee_ids: list[int]) -> None:
+        """Employees deleted elsewhere (Sletning af gamle oplysninger…): tell the pages."""
+        self._employees = self._names = None
+        for employee_id in employee_ids:
+            self.employee_deleted.emit(employee_id)
+
     def import_employees(self) -> list[Employee]:
         """Importér fra lønsystem…: the staff from the payroll system's file, all or none."""
         from fravaer_desktop.ui.dialogs.import_dialog import ImportDialog

@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
         page.policy_requested.connect(self.edit_policy)
         page.backup_folder_requested.connect(self.choose_backup_folder)
         page.restore_requested.connect(self.restore_backup)
+        page.lock_requested.connect(self.lock_file)
+        page.password_change_requested.connect(self.change_file_password)
+        page.retention_requested.connect(self.open_retention)
         self._fill_company_page(page)
         return page
 
@@ -239,6 +242,19 @@ class MainWindow(QMainWindow):
         page.show_company(self.store.company.get())
         page.show_policy(self.store.policy.get())
         page.show_backups(self._backups_text(), enabled=self.backup_folder() is not None)
+        page.show_password(self.store.db.key is not None, enabled=self.backup_folder() is not None)
+
+    def lock_file(self) -> None:
+        """Lås filen med adgangskode… (decision 0022)."""
+        from fravaer_desktop.ui.password_actions import lock_file
+
+        lock_file(self)
+
+    def change_file_password(self) -> None:
+        """Skift/fjern adgangskode…"""
+        from fravaer_desktop.ui.password_actions import change_file_password
+
+        change_file_password(self)
 
     def _backups_text(self) -> str:
         from fravaer_desktop.storage.backup_folder import DAILY, copies_in
@@ -322,6 +338,21 @@ class MainWindow(QMainWindow):
             self.overview_page.data_changed()
             self.statusBar().showMessage("Fraværspolitikken er gemt", 8000)
 
+    def retention_dialog(self):
+        """Sletning af gamle oplysninger… (the demo has no backups to clean)."""
+        from fravaer_desktop.ui.dialogs.retention_dialog import RetentionDialog
+
+        has_backups = self.backup_folder() is not None
+        dialog = RetentionDialog(
+            self.store, self.store.today(), self.file_path if has_backups else None,
+            self.machine.backup_folder(self.file_path) if has_backups else None, self,
+        )  # fmt: skip
+        dialog.employees_deleted.connect(self.actions.employees_removed)
+        return dialog
+
+    def open_retention(self) -> None:
+        self.retention_dialog().exec()
+
     def backup(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
         target = choose_file(
@@ -372,11 +403,11 @@ class MainWindow(QMainWindow):
         from fravaer_desktop.storage.backup_folder import check_and_back_up
         from fravaer_desktop.ui.background import run_in_background
 
-        path, now = self.file_path, datetime.now()
+        path, now, key = self.file_path, datetime.now(), self.store.db.key
         chosen = self.machine.backup_folder(path) is not None
         run_in_background(
             self,
-            lambda: check_and_back_up(path, folder, now, folder_is_chosen=chosen),
+            lambda: check_and_back_up(path, folder, now, folder_is_chosen=chosen, key=key),
             lambda check: self._opening_checked(path, check),
             lambda error: self._opening_check_failed(path, error),
         )
@@ -413,8 +444,9 @@ class MainWindow(QMainWindow):
         from fravaer_desktop.ui.error_hook import write_to_log
 
         write_to_log(self.machine.log_file, f"Integritetstjek af {self.file_path}: {damage}")
-        dialog = DamagedFileDialog(self.file_path, newest_good_copy(self.backup_copies()),
-                                   self.machine.log_file, self, at_start=False)  # fmt: skip
+        good = newest_good_copy(self.backup_copies(), self.store.db.key)
+        dialog = DamagedFileDialog(self.file_path, good, self.machine.log_file, self,
+                                   at_start=False)  # fmt: skip
         if not dialog.exec():
             self.statusBar().showMessage(
                 "Virksomhedsfilen er beskadiget. Gendan en sikkerhedskopi (Filer > Gendan fra "
@@ -442,9 +474,10 @@ class MainWindow(QMainWindow):
 
         if self.backup_folder() is None:
             return None
-        current = summarize(self.file_path)
-        return RestoreDialog(copy_rows(self.backup_copies()), current, self.backup_folder(),
-                             self, preselect=preselect)  # fmt: skip
+        key = self.store.db.key
+        current = summarize(self.file_path, key=key)
+        return RestoreDialog(copy_rows(self.backup_copies(), key), current, self.backup_folder(),
+                             self, preselect=preselect, key=key)  # fmt: skip
 
     def restore_backup(self, preselect: Path | None = None) -> None:
         """Gendan fra sikkerhedskopi…: choose a copy, look at it, then restore it."""
@@ -470,17 +503,17 @@ class MainWindow(QMainWindow):
 
         if self.read_only:
             return False
-        path, lock = self.file_path, self.store.db.file_lock
+        path, lock, key = self.file_path, self.store.db.file_lock, self.store.db.key
         self.store.db.close()  # the file is replaced under its name: nothing may hold it
         try:
-            kept = restore_copy(copy.path, path, datetime.now())
+            kept = restore_copy(copy.path, path, datetime.now(), key=key)
         except RestoreError as error:
             self._reopen(path)
             show_warning(self, "Gendan fra sikkerhedskopi", str(error))
             return False
         store = open_company_file(path, create=False, today=datetime.now().date(),
                                   backup_folder=self.machine.backup_folder(path),
-                                  file_lock=lock)  # fmt: skip
+                                  file_lock=lock, key=key)  # fmt: skip
         self.set_store(store, path, is_demo=False)
         self.statusBar().showMessage(
             f"Kopien fra {taken_text(copy.taken_at)} er gendannet. Filen, som den var før, "
@@ -496,7 +529,8 @@ class MainWindow(QMainWindow):
         try:
             store = open_company_file(path, create=False, today=datetime.now().date(),
                                       backup_folder=self.machine.backup_folder(path),
-                                      file_lock=self.store.db.file_lock)  # fmt: skip
+                                      file_lock=self.store.db.file_lock,
+                                      key=self.store.db.key)  # fmt: skip
         except DatabaseOpenError as error:  # e.g. the damaged file that was to be replaced
             from fravaer_desktop.ui.messages import show_error
 
@@ -601,7 +635,7 @@ class MainWindow(QMainWindow):
         try:
             store = open_company_file(path, create=False, today=datetime.now().date(),
                                       backup_folder=self.machine.backup_folder(path),
-                                      file_lock=lock)  # fmt: skip
+                                      file_lock=lock, key=self.store.db.key)  # fmt: skip
         except DatabaseOpenError as error:
             lock.release()
             show_warning(self, APP_NAME, str(error))
