@@ -7,6 +7,9 @@ interleaving the variants so that machine noise hits all of them alike:
   demo-file   benchmarks/start_app.py --db demo.sqlite   (demo company written beforehand)
   demo-new    benchmarks/start_app.py --demo             (writes a throw-away demo, as first run)
   large       benchmarks/start_app.py --db large.sqlite  (500 employees, ~60,000 spells)
+  demo-locked / large-locked   the same files locked with a password (decision 0022); the
+              password is given at once (FRAVAER_BENCH_PASSWORD), so the figure is the start
+              without the user's typing: no worker, SQLCipher's key derivation, decryption
 
 Each child quits on the first event-loop turn after its window's first paint (see _shown.py).
 Reported per variant: spawn-to-shown (parent's time.time() before spawning until the child's
@@ -93,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", type=Path, help="use this large company file (else generate)")
     parser.add_argument(
         "--variants", default="bare,demo-file,demo-new,large",
-        help="comma-separated subset of: bare, demo-file, demo-new, large (default: all)",
+        help="comma-separated subset of: bare, demo-file, demo-new, large, demo-locked, "
+        "large-locked (default: the first four)",
     )  # fmt: skip
     args = parser.parse_args(argv)
 
@@ -111,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
             "large": [python, start_app, "--db", str(large)],
         }
         chosen = [v.strip() for v in args.variants.split(",") if v.strip()]
+        for name, plain in (("demo-locked", demo), ("large-locked", large)):
+            if name in chosen:
+                all_variants[name] = [python, start_app, "--db", str(locked_copy(plain))]
         variants = {name: all_variants[name] for name in chosen}
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRAVAER_BENCH_PASSWORD=PASSWORD)
         # Any value of PYTHONDONTWRITEBYTECODE (even "0") stops .pyc files being written; an
         # installed app has its bytecode compiled, so let the warm-up run write them.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -136,6 +143,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+PASSWORD = "benchmark-adgangskode"
+
+
+def locked_copy(plain: Path) -> Path:
+    """A copy of the company file `plain`, locked with PASSWORD."""
+    from fravaer_desktop.storage.password import change_password
+
+    locked = plain.with_name(f"{plain.stem}-laast.sqlite")
+    shutil.copyfile(plain, locked)
+    change_password(locked, None, PASSWORD)
+    return locked
 
 
 def print_worker_use(results: dict[str, list[dict[str, float]]]) -> None:
@@ -171,7 +191,7 @@ def print_table(summary: dict[str, dict[str, dict[str, float]]], runs: int) -> N
     )
     if bare:
         print("\nTargets:")
-        for name in ("demo-file", "large", "demo-new"):
+        for name in ("demo-file", "large", "demo-new", "demo-locked", "large-locked"):
             if name in summary:
                 ratio = (
                     summary[name]["spawn_to_shown_s"]["median"] / bare["spawn_to_shown_s"]["median"]

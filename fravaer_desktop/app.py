@@ -76,17 +76,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def open_store(
-    path: Path, *, demo: bool, create: bool, today: date, backup_folder: Path | None = None
+    path: Path,
+    *,
+    demo: bool,
+    create: bool,
+    today: date,
+    backup_folder: Path | None = None,
+    key: str | None = None,
 ) -> Store:
     """Open a company file; with `demo`, fill the (new, empty) file with the demo company.
 
     `backup_folder`: the folder chosen on this computer for the file's backups (the copy before
-    an upgrade goes there when it is there)."""
+    an upgrade goes there when it is there). `key`: the password of a locked file."""
     from fravaer_desktop.storage.database import DatabaseOpenError, open_database
     from fravaer_desktop.storage.repositories import Store
 
     store = Store(
-        open_database(path, create=create or demo, empty_only=demo, backup_folder=backup_folder)
+        open_database(
+            path, create=create or demo, empty_only=demo, backup_folder=backup_folder, key=key
+        )
     )
     if demo:
         from fravaer_desktop.storage.demo import populate_demo_company
@@ -113,12 +121,14 @@ def open_company_file(
     backup_folder: Path | None = None,
     demo: bool = False,
     file_lock: FileLock | None = None,
+    key: str | None = None,
 ) -> Store:
     """Open a company file as this program may use it (decision 0020): for writing when it
     holds the file's lock, else read-only, because another Fravær has the file open.
 
     Takes the lock unless `file_lock` (already held, e.g. across a restore) is given; the
     lock is kept on `store.db.file_lock` and released by whoever closes the file for good.
+    `key`: the password of a locked file (decision 0022).
     """
     from fravaer_desktop.storage.database import DatabaseOpenError, open_database
     from fravaer_desktop.storage.file_lock import take_file_lock
@@ -128,11 +138,11 @@ def open_company_file(
     try:
         if lock.owned:
             store = open_store(path, demo=demo, create=create, today=today,
-                               backup_folder=backup_folder)  # fmt: skip
+                               backup_folder=backup_folder, key=key)  # fmt: skip
         elif demo:
             raise DatabaseOpenError(DEMO_IN_OPEN_FILE.format(file=path))
         else:
-            store = Store(open_database(path, read_only=True))
+            store = Store(open_database(path, read_only=True, key=key))
     except BaseException:
         if file_lock is None:
             lock.release()
@@ -154,8 +164,64 @@ def run_self_test() -> int:
             print("Selvtest fejlede: der blev ikke lavet en PDF.", file=sys.stderr)
             return 1
         store.db.close()
-    print(f"Selvtest gennemført: database oprettet og opgraderet, {len(files)} PDF'er lavet.")
+        _self_test_password(Path(folder) / "selvtest.sqlite")
+    print(
+        f"Selvtest gennemført: database oprettet og opgraderet, {len(files)} PDF'er lavet, "
+        "låst med adgangskode og åbnet igen."
+    )
     return EXIT_OK
+
+
+def _self_test_password(path: Path) -> None:
+    """The bundle holds SQLCipher: lock the self-test's file, and open it with the password
+    only (decision 0022)."""
+    from fravaer_desktop.storage.database import WrongPasswordError, open_database
+    from fravaer_desktop.storage.password import change_password
+
+    change_password(path, None, "selvtest")
+    try:
+        open_database(path, create=False, key="forkert").close()
+    except WrongPasswordError:
+        pass
+    else:
+        raise RuntimeError("Selvtest fejlede: den låste fil åbnede med en forkert adgangskode.")
+    db = open_database(path, create=False, key="selvtest")
+    db.rows("SELECT * FROM employees")
+    db.close()
+
+
+#: --export of a locked file: how many passwords are asked for before it gives up.
+PASSWORD_TRIES = 3
+
+
+def read_password(path: Path) -> str:
+    """The password of the locked file `path`, typed in the terminal (not shown), or the first
+    line of the standard input when it is not a terminal (a script: `echo ... | fravaer`)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"Adgangskode til '{path}': ")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def open_for_export(args: argparse.Namespace, path: Path, chosen: Path | None) -> Store:
+    """The file for --export; a locked one with the password from the terminal (three tries)."""
+    from fravaer_desktop.storage.cipher import is_encrypted
+    from fravaer_desktop.storage.database import WrongPasswordError
+
+    key = None if args.demo or not is_encrypted(path) else read_password(path)
+    for attempt in range(1, PASSWORD_TRIES + 1):
+        try:
+            # Read-only when another Fravær has the file open: the export only reads.
+            return open_company_file(path, demo=args.demo, create=False, today=date.today(),
+                                     backup_folder=chosen, key=key)  # fmt: skip
+        except WrongPasswordError as error:
+            if attempt == PASSWORD_TRIES or not key:
+                raise
+            print(str(error), file=sys.stderr)
+            key = read_password(path)
+    raise AssertionError("unreachable")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -163,10 +229,7 @@ def run_export(args: argparse.Namespace) -> int:
     path = args.db or (temporary_demo_path() if args.demo else default_database_path())
     try:
         chosen = MachineSettings.of_this_machine().backup_folder(path)
-        # Read-only when another Fravær has the file open: the export only reads.
-        store = open_company_file(
-            path, demo=args.demo, create=False, today=date.today(), backup_folder=chosen
-        )
+        store = open_for_export(args, path, chosen)
         try:
             return _export_store(args, path, store)
         finally:
@@ -220,6 +283,10 @@ def prepare_window_start(args: argparse.Namespace) -> OverviewPrefetch | None:
     if args.demo or not os.path.exists(target):  # never raises; opening the file says why
         import fravaer_desktop.storage.migrations  # noqa: F401
 
+        return None
+    from fravaer_desktop.storage.cipher import is_encrypted
+
+    if is_encrypted(target):  # the password is asked first; no worker (decision 0022)
         return None
     from fravaer_desktop.overview_prefetch import OverviewPrefetch
 

@@ -52,7 +52,7 @@ def backup_database(db: CompanyDatabase, target: Path) -> Path:
             f"'{target}' er en mappe. Skriv et filnavn til kopien, fx "
             "'Fravær sikkerhedskopi.sqlite'."
         )
-    return write_copy(db.conn, target)
+    return write_copy(db.conn, target, key=db.key)
 
 
 #: Pages copied per step of the online backup (4 MB at SQLite's default page size): a big file
@@ -64,6 +64,7 @@ def write_copy(
     source: sqlite3.Connection,
     target: Path,
     progress: Callable[[int, int, int], object] | None = None,
+    key: str | None = None,
 ) -> Path:
     """Copy the database open on `source` to `target` with SQLite's online backup (a
     consistent copy also while it is in use) and return `target`.
@@ -72,12 +73,18 @@ def write_copy(
     SQLite's rollback-journal mode, not WAL: it is one self-contained file that opens read-only
     from a USB stick or a write-protected folder. `progress(status, remaining, total)` is
     called after each step (tests interrupt a copy there).
+
+    `key`: the password of a locked file (decision 0022), whose connection `source` is; the
+    copy is locked with the same password (SQLCipher encrypts every page it writes with the
+    target's key), never written in plain bytes.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".delvis")
     partial.unlink(missing_ok=True)
     try:
-        destination = sqlite3.connect(str(partial))
+        from fravaer_desktop.storage.cipher import connect
+
+        destination = connect(str(partial), key)
         try:
             source.backup(destination, pages=PAGES_PER_STEP, progress=progress)
             destination.execute("PRAGMA journal_mode = DELETE").fetchall()

@@ -20,6 +20,7 @@ from fravaer_desktop.storage.backup import (
     integrity_problem,
     write_copy,
 )
+from fravaer_desktop.storage.cipher import check_key, connect, is_encrypted
 from fravaer_desktop.storage.schema import MIGRATION_NAMES, applied_migration_names
 
 DAILY = "dagligt"
@@ -157,9 +158,10 @@ def rotate_daily_copies(company_file: Path, folder: Path) -> list[Path]:
 
 
 def take_copy(source: sqlite3.Connection, company_file: Path, folder: Path, kind: str,
-              now: datetime) -> Path:  # fmt: skip
-    """Write a copy of the database open on `source` into `folder`."""
-    return write_copy(source, folder / copy_name(company_file, kind, now))
+              now: datetime, key: str | None = None) -> Path:  # fmt: skip
+    """Write a copy of the database open on `source` into `folder` (locked with `key`, the
+    password of a locked file, decision 0022)."""
+    return write_copy(source, folder / copy_name(company_file, kind, now), key=key)
 
 
 @dataclass(frozen=True)
@@ -173,16 +175,21 @@ class OpeningCheck:
 
 
 def check_and_back_up(company_file: Path, folder: Path, now: datetime, *,
-                      folder_is_chosen: bool) -> OpeningCheck:  # fmt: skip
+                      folder_is_chosen: bool, key: str | None = None) -> OpeningCheck:  # fmt: skip
     """The check at opening, on a connection of its own (it runs off the window's thread):
     SQLite's quick integrity check, then, if the file is sound and there is no daily copy from
     today yet, a copy into `folder` and the rotation. A damaged file is never copied: its copy
     would push a good one out of the rotation.
 
     A chosen folder that is not there (the USB stick is not in) is not created: the copy is
-    taken at the next opening instead.
+    taken at the next opening instead. `key`: the password of a locked file; the copy is
+    locked with it.
     """
-    source = sqlite3.connect(f"file:{company_file}?mode=ro", uri=True, timeout=10)
+    locked = is_encrypted(company_file)
+    if locked and key is None:
+        return OpeningCheck(copy_problem="filen er låst med en adgangskode")
+    key = key if locked else None
+    source = connect(f"file:{company_file}?mode=ro", key, uri=True, timeout=10)
     try:
         damage = integrity_problem(source)
         if damage is not None:
@@ -193,7 +200,7 @@ def check_and_back_up(company_file: Path, folder: Path, now: datetime, *,
         if folder_is_chosen and not folder.is_dir():
             return OpeningCheck(copy_problem=missing_folder_text(folder))
         try:
-            copy = take_copy(source, company_file, folder, DAILY, now)
+            copy = take_copy(source, company_file, folder, DAILY, now, key)
         except (OSError, sqlite3.Error) as error:
             from fravaer_desktop.storage.backup import copy_problem
 
@@ -225,13 +232,38 @@ class CopySummary:
         return self.problem is None
 
 
-def summarize(path: Path, *, check: bool = False) -> CopySummary:
-    """Open a copy read-only and count what it holds; with `check`, SQLite's quick integrity
-    check first. Never raises for a bad copy: `problem` says what is wrong."""
+#: A copy locked with a password (decision 0022) that the open file's password does not open.
+LOCKED_COPY = "Kopien er låst med en adgangskode, som ikke er den, filen har nu."
+LOCKED_COPY_NO_KEY = "Kopien er låst med en adgangskode. Åbn den låste fil for at gendanne den."
+
+
+def open_copy(path: Path, key: str | None) -> sqlite3.Connection | str:
+    """A read-only connection to a copy (locked ones with `key`), or why there is none
+    (Danish)."""
+    locked = is_encrypted(path)
+    if locked and key is None:
+        return LOCKED_COPY_NO_KEY
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(f"file:{path}?mode=ro", key if locked else None, uri=True)
     except sqlite3.Error:
-        return CopySummary(path, problem="Filen kan ikke åbnes.")
+        return "Filen kan ikke åbnes."
+    try:
+        if locked and not check_key(conn):
+            conn.close()
+            return LOCKED_COPY
+    except sqlite3.DatabaseError:
+        conn.close()
+        return DAMAGED_COPY
+    return conn
+
+
+def summarize(path: Path, *, check: bool = False, key: str | None = None) -> CopySummary:
+    """Open a copy read-only and count what it holds; with `check`, SQLite's quick integrity
+    check first. `key`: the open file's password, for copies locked with it. Never raises for
+    a bad copy: `problem` says what is wrong."""
+    conn = open_copy(path, key)
+    if isinstance(conn, str):
+        return CopySummary(path, problem=conn)
     try:
         return _summarize(conn, path, check)
     except sqlite3.DatabaseError:
@@ -274,13 +306,15 @@ class CopyPreview:
     newest_absences: list[tuple[str, date, date | None]]  # name, first day, last day
 
 
-def preview(path: Path, newest: int = 5) -> CopyPreview:
+def preview(path: Path, newest: int = 5, key: str | None = None) -> CopyPreview:
     """The copy's summary (integrity checked), the names of its employees (current first) and
     its `newest` absences. A copy that cannot be used has no names and no absences."""
-    summary = summarize(path, check=True)
+    summary = summarize(path, check=True, key=key)
     if not summary.usable:
         return CopyPreview(summary, [], [])
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = open_copy(path, key)
+    if isinstance(conn, str):
+        return CopyPreview(CopySummary(path, problem=conn), [], [])
     try:
         names = [
             name for (name,) in conn.execute(
@@ -304,10 +338,13 @@ def preview(path: Path, newest: int = 5) -> CopyPreview:
     return CopyPreview(summary, names, absences)
 
 
-def newest_good_copy(copies: list[BackupCopy]) -> tuple[BackupCopy, CopySummary] | None:
-    """The newest copy that passes the integrity check and opens as a Fravær file."""
+def newest_good_copy(
+    copies: list[BackupCopy], key: str | None = None
+) -> tuple[BackupCopy, CopySummary] | None:
+    """The newest copy that passes the integrity check and opens as a Fravær file (locked
+    copies with `key`)."""
     for copy in copies:
-        summary = summarize(copy.path, check=True)
+        summary = summarize(copy.path, check=True, key=key)
         if summary.usable:
             return copy, summary
     return None

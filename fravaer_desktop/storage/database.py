@@ -59,6 +59,26 @@ READ_ONLY_MESSAGE = (
 )
 
 
+class PasswordNeededError(DatabaseOpenError):
+    """The file is locked with a password (decision 0022) and none was given."""
+
+
+class WrongPasswordError(DatabaseOpenError):
+    """The password given does not open the locked file; it is untouched."""
+
+
+#: An encrypted file and random bytes look the same (that is the point of the encryption).
+PASSWORD_NEEDED_MESSAGE = (
+    "Filen '{file}' kan ikke åbnes som en Fravær-fil uden adgangskode: den er låst med en "
+    "adgangskode, eller den er beskadiget. Er den låst, så skriv adgangskoden. Ellers: Åbn en "
+    "sikkerhedskopi i stedet. Filen er ikke ændret."
+)
+WRONG_PASSWORD_MESSAGE = (
+    "Adgangskoden passer ikke til filen '{file}'. Prøv igen – store og små bogstaver tæller. "
+    "Filen er ikke ændret."
+)
+
+
 class ReadOnlyFileError(sqlite3.OperationalError):
     """A save was tried in a file this program opened read-only; nothing was written."""
 
@@ -84,6 +104,9 @@ class CompanyDatabase:
         self.read_only = False
         #: The lock on the file (storage.file_lock.FileLock) when the app took one.
         self.file_lock: Any = None
+        #: The file's password (decision 0022); None: the file is not locked. Every copy the
+        #: program writes of a locked file is locked with it.
+        self.key: str | None = None
 
     @property
     def utils(self) -> Database:
@@ -192,6 +215,7 @@ def open_database(
     empty_only: bool = False,
     backup_folder: Path | None = None,
     read_only: bool = False,
+    key: str | None = None,
 ) -> CompanyDatabase:
     """Open (or create) a company file and bring its schema up to date.
 
@@ -203,17 +227,24 @@ def open_database(
 
     With `read_only` (another Fravær has the file, decision 0020) the file is opened so that
     SQLite itself refuses every write, and nothing is configured or upgraded.
+
+    `key`: the password of a locked file (decision 0022); ignored for a file that is not
+    locked. A locked file without it raises PasswordNeededError, a wrong one
+    WrongPasswordError; the file is untouched either way.
     """
     if read_only:
-        return _open_read_only(Path(path))
+        return _open_read_only(Path(path), key)
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
     if file_path is not None:
         _check_path(file_path, create)
+    key = None if file_path is None else _key_for(file_path, key)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(":memory:" if memory else str(file_path), timeout=BUSY_TIMEOUT_S)
+        conn = _connect(":memory:" if memory else str(file_path), key, file_path,
+                        timeout=BUSY_TIMEOUT_S)  # fmt: skip
         db = CompanyDatabase(conn)
+        db.key = key
         # Check before _configure: switching a file to WAL rewrites its header, and a refused
         # file must stay exactly as it was.
         _refuse_newer_schema(db, file_path)
@@ -243,7 +274,36 @@ READ_ONLY_UPGRADE_MESSAGE = (
 )
 
 
-def _open_read_only(file_path: Path) -> CompanyDatabase:
+def _key_for(file_path: Path, key: str | None) -> str | None:
+    """The key to open `file_path` with: None for a file that is not locked (also when a key
+    was given: a copy from before the lock restored over the file); refused when it is locked
+    and no key was given."""
+    from fravaer_desktop.storage.cipher import is_encrypted
+
+    if not is_encrypted(file_path):
+        return None
+    if key is None:
+        raise PasswordNeededError(PASSWORD_NEEDED_MESSAGE.format(file=file_path))
+    return key
+
+
+def _connect(database: str, key: str | None, file_path: Path | None, **kwargs: Any):
+    """A connection; for a locked file, SQLCipher's, with the key checked."""
+    if key is None:
+        return sqlite3.connect(database, **kwargs)
+    from fravaer_desktop.storage import cipher
+
+    conn = cipher.connect(database, key, **kwargs)
+    try:
+        if not cipher.check_key(conn):
+            raise WrongPasswordError(WRONG_PASSWORD_MESSAGE.format(file=file_path))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_read_only(file_path: Path, key: str | None = None) -> CompanyDatabase:
     """Open for reading only: SQLite opens the file read-only and refuses writes
     (`query_only`); `atomic()` refuses before it begins."""
     if not file_path.is_file():
@@ -251,13 +311,15 @@ def _open_read_only(file_path: Path) -> CompanyDatabase:
             f"Filen '{file_path}' er ved at blive oprettet i et andet Fravær. Vent, til det er "
             "gjort, og åbn den så igen."
         )
+    key = _key_for(file_path, key)
     conn: sqlite3.Connection | None = None
     try:
         uri = f"{file_path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = _connect(uri, key, file_path, uri=True, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA query_only = ON")
         db = CompanyDatabase(conn)
         db.read_only = True
+        db.key = key
         _refuse_newer_schema(db, file_path)
         _refuse_foreign_file(db, file_path)
         applied = set(applied_migration_names(conn))
@@ -403,7 +465,7 @@ def take_safety_copy(
     from fravaer_desktop.storage.backup_folder import take_copy
 
     folder = folder or file_path.parent / SAFETY_COPY_FOLDER
-    return take_copy(db.conn, file_path, folder, reason, datetime.now())
+    return take_copy(db.conn, file_path, folder, reason, datetime.now(), key=db.key)
 
 
 def safety_copies(file_path: Path, folder: Path | None = None) -> list[Path]:

@@ -17,6 +17,7 @@ from fravaer_desktop.storage.backup_folder import (
     delete_copy,
     summarize,
 )
+from fravaer_desktop.storage.cipher import connect, is_encrypted
 
 #: How many copies of the company file as it was before a restore are kept beside it.
 KEPT_BEFORE_RESTORE = 3
@@ -32,6 +33,7 @@ def restore_copy(
     company_file: Path,
     now: datetime,
     progress: Callable[[int, int, int], object] | None = None,
+    key: str | None = None,
 ) -> Path:
     """Replace `company_file` by the backup `copy`; returns where the file as it was is kept.
 
@@ -45,8 +47,11 @@ def restore_copy(
     4. the company file is copied, as it is, to '<file>-foer-gendannelse-<time>.sqlite' beside it;
     5. the temporary file is renamed over the company file: one atomic step of the file system,
        so the name holds either the old file or the restored one, never half of each.
+
+    `key`: the password of a locked company file (decision 0022); a copy locked with it is
+    restored locked, a copy from before the lock as the plain file it is.
     """
-    summary = summarize(copy, check=True)
+    summary = summarize(copy, check=True, key=key)
     if not summary.usable:
         raise RestoreError(f"Kopien '{copy.name}' kan ikke gendannes: {summary.problem} "
                            f"{_NOT_CHANGED}")  # fmt: skip
@@ -55,8 +60,8 @@ def restore_copy(
     moved: list[tuple[Path, Path]] = []
     replaced = False
     try:
-        companions = _settle(company_file)
-        _write_staging(copy, staging, progress)
+        companions = _settle(company_file, key)
+        _write_staging(copy, staging, progress, key)
         if company_file.exists():
             _copy_file(company_file, kept)
             for suffix, path in companions:  # only a damaged file that SQLite could not settle
@@ -80,7 +85,7 @@ def restore_copy(
     return kept
 
 
-def _settle(company_file: Path) -> list[tuple[str, Path]]:
+def _settle(company_file: Path, key: str | None = None) -> list[tuple[str, Path]]:
     """Move what the company file's -wal holds into the file itself and remove the -wal and
     -shm, so that the file alone is the company. Refused while another program has the file
     open (it would go on writing into the file being replaced). A damaged file that SQLite
@@ -88,7 +93,8 @@ def _settle(company_file: Path) -> list[tuple[str, Path]]:
     if not company_file.exists():
         return []
     try:
-        conn = sqlite3.connect(str(company_file), timeout=0.5)
+        conn = connect(str(company_file), key if is_encrypted(company_file) else None,
+                       timeout=0.5)  # fmt: skip
         try:
             conn.execute("PRAGMA journal_mode = DELETE").fetchall()
         finally:
@@ -105,14 +111,15 @@ def _settle(company_file: Path) -> list[tuple[str, Path]]:
     return [(suffix, path) for suffix, path in found if path.exists()]
 
 
-def _write_staging(copy: Path, staging: Path, progress) -> None:
+def _write_staging(copy: Path, staging: Path, progress, key: str | None = None) -> None:
     delete_copy(staging)  # left by a restore that was stopped
-    source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    key = key if is_encrypted(copy) else None  # a copy from before the lock stays plain
+    source = connect(f"file:{copy}?mode=ro", key, uri=True)
     try:
-        write_copy(source, staging, progress)
+        write_copy(source, staging, progress, key=key)
     finally:
         source.close()
-    check = summarize(staging, check=True)
+    check = summarize(staging, check=True, key=key)
     if not check.usable:
         raise RestoreError(
             f"Kopien blev ikke skrevet rigtigt ved siden af virksomhedsfilen. {_NOT_CHANGED}"

@@ -22,6 +22,7 @@ from fravaer_desktop.paths import (
     load_health_terms,
     temporary_demo_path,
 )
+from fravaer_desktop.storage.cipher import is_encrypted
 from fravaer_desktop.storage.database import (
     DamagedFileError,
     DatabaseOpenError,
@@ -131,13 +132,15 @@ def build_window(
     prefetch: OverviewPrefetch | None = None,
     machine: MachineSettings | None = None,
     file_lock: FileLock | None = None,
+    key: str | None = None,
 ) -> MainWindow | None:
     """Open the right company file for the arguments and return the window (None: cancelled).
 
     `prefetch`: the worker started for that file before PySide6 was loaded; its overview is
     used when it still holds (`OverviewPrefetch.take`). `machine`: this computer's settings
     (where the backups go). `file_lock`: the file's lock, if the caller took it; otherwise it
-    is taken here. Without the lock (another Fravær has the file) the file opens read-only."""
+    is taken here. Without the lock (another Fravær has the file) the file opens read-only.
+    `key`: the password of a locked file (decision 0022)."""
     machine = machine or MachineSettings(None)
     health_check = HealthTextCheck(load_health_terms())
     default_path = default_database_path()
@@ -153,7 +156,7 @@ def build_window(
     path = path or default_path
     store = open_company_file(path, demo=args.demo, create=True, today=date.today(),
                               backup_folder=machine.backup_folder(path),
-                              file_lock=file_lock)  # fmt: skip
+                              file_lock=file_lock, key=key)  # fmt: skip
     if store.company.get() is None:
         lock = store.db.file_lock
         store.db.close()
@@ -193,8 +196,16 @@ def _build_or_recover_locked(
     path: Path,
     lock: FileLock | None,
 ) -> MainWindow | None:
+    key: list[str | None] = [None]  # the password the file was opened with
+
+    def build(password: str | None = None) -> MainWindow | None:
+        key[0] = password
+        return build_window(args, prefetch, machine, lock, key=password)
+
     try:
-        return build_window(args, prefetch, machine, lock)
+        if not opens_demo(args) and is_encrypted(path):
+            return ask_password(path, machine, build)
+        return build()
     except DamagedFileError as error:
         damaged = error
     except DatabaseOpenError as error:
@@ -206,17 +217,30 @@ def _build_or_recover_locked(
     if lock is not None and not lock.owned:  # another Fravær has it: never restore under it
         show_error(None, APP_NAME, str(damaged))
         raise damaged
-    restored = recover_damaged_file(path, machine, damaged)
+    restored = recover_damaged_file(path, machine, damaged, key[0])
     if restored is None:
         raise damaged
-    window = build_window(args, None, machine, lock)
+    window = build_window(args, None, machine, lock, key=key[0])
     if window is not None:
         window.statusBar().showMessage(restored)
     return window
 
 
+def ask_password(
+    path: Path, machine: MachineSettings, build: Callable[[str], MainWindow | None]
+) -> MainWindow | None:
+    """The locked file's password, in a small Danish dialog (three tries), and the window
+    `build` opens with it; None when the user cancels or gives up."""
+    from fravaer_desktop.storage.password import plain_copies
+    from fravaer_desktop.ui.dialogs.password_dialog import PasswordDialog
+
+    return PasswordDialog.ask(
+        path, build, lambda: bool(plain_copies(path, machine.backup_folder(path)))
+    )
+
+
 def recover_damaged_file(
-    path: Path, machine: MachineSettings, error: DamagedFileError
+    path: Path, machine: MachineSettings, error: DamagedFileError, key: str | None = None
 ) -> str | None:
     """Fravær cannot open the damaged file `path`: log what SQLite said, offer the newest good
     copy (or the list of copies) and restore the one chosen. Returns what to tell the user
@@ -235,18 +259,19 @@ def recover_damaged_file(
     write_to_log(machine.log_file, f"{path} kan ikke åbnes:\n{error_details(error)}")
     chosen_folder = machine.backup_folder(path)
     copies = all_copies(path, folders_with_copies(path, chosen_folder))
-    offer = DamagedFileDialog(path, newest_good_copy(copies), machine.log_file, at_start=True)
+    offer = DamagedFileDialog(path, newest_good_copy(copies, key), machine.log_file,
+                              at_start=True)  # fmt: skip
     if not offer.exec():
         return None
     copy = offer.newest[0] if offer.choice == DamagedFileDialog.RESTORE_NEWEST else None
     if copy is None:
         folder = chosen_folder or default_backup_folder(path)
-        choose = RestoreDialog(copy_rows(copies), None, folder)
+        choose = RestoreDialog(copy_rows(copies, key), None, folder, key=key)
         if not choose.exec() or choose.chosen is None:
             return None
         copy = choose.chosen
     try:
-        kept = restore_copy(copy.path, path, datetime.now())
+        kept = restore_copy(copy.path, path, datetime.now(), key=key)
     except RestoreError as failed:
         write_to_log(machine.log_file, error_details(failed))
         show_error(None, APP_NAME, str(failed))

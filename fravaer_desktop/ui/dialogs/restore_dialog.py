@@ -71,10 +71,11 @@ COLUMNS = [
 ]
 
 
-def copy_rows(copies: list[BackupCopy]) -> list[CopyRow]:
+def copy_rows(copies: list[BackupCopy], key: str | None = None) -> list[CopyRow]:
     """The list's rows: each copy counted (without the slower integrity check, which the
-    preview and the restore itself make)."""
-    return [CopyRow(copy, summarize(copy.path)) for copy in copies]
+    preview and the restore itself make); copies locked with `key`, the open file's password,
+    are opened with it."""
+    return [CopyRow(copy, summarize(copy.path, key=key)) for copy in copies]
 
 
 class RestoreDialog(QDialog):
@@ -90,10 +91,12 @@ class RestoreDialog(QDialog):
         folder: Path,
         parent: QWidget | None = None,
         preselect: Path | None = None,
+        key: str | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("Gendan fra sikkerhedskopi")
         self._current = current
+        self._key = key  # the open file's password (decision 0022)
         self.chosen: BackupCopy | None = None
         intro = QLabel(
             "Vælg den kopi, du vil gå tilbage til. Fravær tager selv en kopi, første gang "
@@ -162,7 +165,7 @@ class RestoreDialog(QDialog):
             self.restore_button.setEnabled(False)
             self.preview.setText("Vælg en kopi i listen for at se, hvad den indeholder.")
             return
-        seen = preview(row.copy.path)
+        seen = preview(row.copy.path, key=self._key)
         self._preview_of = row.copy if seen.summary.usable else None
         self.restore_button.setEnabled(seen.summary.usable)
         self.preview.setText(preview_html(row.copy, seen, self._current))
@@ -178,7 +181,8 @@ class RestoreDialog(QDialog):
         to the list and select it."""
         if not any(row.copy.path == path for row in self.model.rows()):
             when = datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
-            self.model.insert_row(CopyRow(BackupCopy(path, OTHER_FILE, when), summarize(path)))
+            copy = BackupCopy(path, OTHER_FILE, when)
+            self.model.insert_row(CopyRow(copy, summarize(path, key=self._key)))
         self.empty.hide()
         self.select(path)
 

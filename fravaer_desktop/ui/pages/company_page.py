@@ -36,6 +36,8 @@ class CompanyPage(QWidget):
     policy_requested = Signal()
     backup_folder_requested = Signal()
     restore_requested = Signal()
+    lock_requested = Signal()
+    password_change_requested = Signal()
     retention_requested = Signal()
 
     def __init__(self, file_label: str, parent: QWidget | None = None):
@@ -65,6 +67,9 @@ class CompanyPage(QWidget):
         self.backups.setWordWrap(True)
         self.backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("Sikkerhedskopier:", self.backups)
+        self.password = QLabel()
+        self.password.setWordWrap(True)
+        form.addRow("Adgangskode:", self.password)
         edit = QPushButton("Rediger virksomhed…")
         policy = QPushButton("Fraværspolitik…")
         backup = QPushButton("Tag sikkerhedskopi…")
@@ -75,6 +80,10 @@ class CompanyPage(QWidget):
         backup.clicked.connect(self.backup_requested)
         self.folder_button.clicked.connect(self.backup_folder_requested)
         self.restore_button.clicked.connect(self.restore_requested)
+        self.lock_button = QPushButton("Lås filen med adgangskode…")
+        self.change_password_button = QPushButton("Skift/fjern adgangskode…")
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.change_password_button.clicked.connect(self.password_change_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(edit)
         buttons.addWidget(policy)
@@ -87,6 +96,10 @@ class CompanyPage(QWidget):
         backup_buttons.addWidget(self.folder_button)
         backup_buttons.addWidget(self.restore_button)
         backup_buttons.addStretch(1)
+        password_buttons = QHBoxLayout()
+        password_buttons.addWidget(self.lock_button)
+        password_buttons.addWidget(self.change_password_button)
+        password_buttons.addStretch(1)
         note = QLabel(
             "Alt gemmes på denne computer, hver gang du trykker Gem. Fravær tager selv en "
             "sikkerhedskopi, første gang programmet åbnes hver dag, og gemmer kopierne fra de "
@@ -100,6 +113,7 @@ class CompanyPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(note)
         layout.addLayout(backup_buttons)
+        layout.addLayout(password_buttons)
         layout.addStretch(1)
 
     def show_backups(self, text: str, *, enabled: bool) -> None:
@@ -108,6 +122,21 @@ class CompanyPage(QWidget):
         self.backups.setText(text)
         self.folder_button.setEnabled(enabled)
         self.restore_button.setEnabled(enabled)
+
+    def show_password(self, locked: bool, *, enabled: bool) -> None:
+        """Whether the file is locked with a password (decision 0022); `enabled`: a real
+        company file (the demo stays unlocked)."""
+        if not enabled:
+            text = "Ingen: demovirksomheden kan ikke låses."
+        elif locked:
+            text = "Filen og Fraværs sikkerhedskopier af den er krypteret med en adgangskode."
+        else:
+            text = "Ingen. Filen kan læses af alle, der kan komme til den."
+        self.password.setText(text)
+        self.lock_button.setVisible(not locked)
+        self.change_password_button.setVisible(locked)
+        self.lock_button.setEnabled(enabled)
+        self.change_password_button.setEnabled(enabled)
 
     def show_policy(self, policy: AbsencePolicy) -> None:
         contact, frequent = policy_summary(policy)
