@@ -13,6 +13,7 @@ folder that cannot be reached now (the USB stick is out) are reported, not touch
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from fravaer_desktop.core.models import Employee
 from fravaer_desktop.storage.backup_folder import all_copies, delete_copy, folders_with_copies
+from fravaer_desktop.storage.cipher import connect, is_encrypted
 
 TEMPORARY_SUFFIX = ".renses"
 
@@ -33,16 +35,24 @@ class CleaningResult:
 
 
 def clean_backups(
-    company_file: Path, chosen_folder: Path | None, employees: Iterable[Employee]
+    company_file: Path,
+    chosen_folder: Path | None,
+    employees: Iterable[Employee],
+    key: str | None = None,
 ) -> CleaningResult:
-    """Remove `employees` (as they were stored: id, name, start date) from every copy."""
+    """Remove `employees` (as they were stored: id, name, start date) from every copy. `key`:
+    the file's password (decision 0022): its copies are locked with it and are cleaned, not
+    deleted."""
     people = [(e.id, e.name, e.employed_from.isoformat()) for e in employees]
     folders = folders_with_copies(company_file, chosen_folder)
     unreachable = tuple(f for f in folders if f == chosen_folder and not f.is_dir())
     cleaned, deleted, failed = [], [], []
     for copy in all_copies(company_file, [f for f in folders if f.is_dir()]):
         try:
-            if not _clean_copy(copy.path, people):
+            if key is not None and is_encrypted(copy.path):
+                if not _clean_locked_copy(copy.path, people, key):
+                    continue
+            elif not _clean_copy(copy.path, people):
                 continue
             cleaned.append(copy.path)
         except (sqlite3.DatabaseError, OSError):
@@ -73,6 +83,37 @@ def _clean_copy(path: Path, people: list[tuple]) -> bool:
         return True
     finally:
         source.close()
+
+
+def _clean_locked_copy(path: Path, people: list[tuple], key: str) -> bool:
+    """The same for a copy locked with `key`: a copy of the copy is opened with the key, the
+    people deleted and the file rebuilt (VACUUM, still locked), then put in its place."""
+    source = connect(f"{path.resolve().as_uri()}?mode=ro", key, uri=True)
+    try:
+        ids = _held(source, people)
+    finally:
+        source.close()
+    if not ids:
+        return False
+    temporary = path.with_name(path.name + TEMPORARY_SUFFIX)
+    shutil.copyfile(path, temporary)
+    try:
+        conn = connect(str(temporary), key)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.executemany("DELETE FROM employees WHERE id = ?", [(i,) for i in ids])
+            conn.commit()
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(str(temporary) + suffix).unlink(missing_ok=True)
+    return True
 
 
 def _held(conn: sqlite3.Connection, people: list[tuple]) -> list[int]:

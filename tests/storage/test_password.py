@@ -207,3 +207,27 @@ def test_a_damaged_header_is_not_taken_for_a_password(tmp_path):
     damage_header(path)
     assert not cipher.is_encrypted(path)
     assert not cipher.is_encrypted(tmp_path / "findes-ikke.sqlite")
+
+
+def test_retention_cleans_the_locked_copies_instead_of_deleting_them(locked):
+    """A former employee deleted by retention leaves the locked copies, still locked and still
+    usable, without them."""
+    from fravaer_desktop.storage.backup_cleaning import clean_backups
+
+    path, names = locked
+    folder = default_backup_folder(path)
+    check = check_and_back_up(path, folder, MORNING, folder_is_chosen=False, key=PASSWORD)
+    db = open_database(path, create=False, key=PASSWORD)
+    store = Store(db)
+    gone = store.employees.list_all()[0]
+    store.employees.delete(gone.id)
+    db.close()
+
+    result = clean_backups(path, None, [gone], key=PASSWORD)
+
+    assert result.cleaned == (check.copy,) and result.deleted == ()
+    assert cipher.is_encrypted(check.copy)
+    copy = Store(open_database(check.copy, create=False, key=PASSWORD))
+    left = [e.name for e in copy.employees.list_all()]
+    copy.db.close()
+    assert gone.name not in left and len(left) == len(names) - 1

@@ -181,7 +181,9 @@ class RetentionDialog(QDialog):
                 "næste gang du gemmer noget."
             )
         if self._company_file is not None and done.deleted:
-            cleaned = clean_backups(self._company_file, self._chosen_folder, done.deleted)
+            cleaned = clean_backups(
+                self._company_file, self._chosen_folder, done.deleted, self._store.db.key
+            )
             lines.append(
                 f"{counted(len(cleaned.cleaned), 'sikkerhedskopi', 'sikkerhedskopier')} er "
                 "renset for dem."
