@@ -43,11 +43,10 @@ def main(argv: list[str] | None = None) -> None:
     app = make_application()
     install_error_hook(user_data_dir() / "fejllog.txt")
     milestones["application_s"] = time.perf_counter() - STARTED
-    # A locked file (decision 0022): the password as if typed at once (no dialog), so the
-    # figure is the program's own cost of the start.
-    password = os.environ.get("FRAVAER_BENCH_PASSWORD")
-    key = password if args.db is not None and is_encrypted(args.db) else None
-    window = build_window(args, PREFETCH, key=key)
+    if args.db is not None and is_encrypted(args.db):
+        window = open_through_password_dialog(args, milestones)
+    else:
+        window = build_window(args, PREFETCH)
     if PREFETCH is not None:
         milestones["overview_from_worker"] = PREFETCH.used
         PREFETCH.discard()
@@ -56,6 +55,42 @@ def main(argv: list[str] | None = None) -> None:
     milestones["window_built_s"] = time.perf_counter() - STARTED
     show_window(window)  # as run_gui does: the collector resumes after the first paint
     run_until_shown(app, window, milestones, STARTED)
+
+
+def open_through_password_dialog(args, milestones: dict[str, float]):
+    """A locked file (decision 0024): the real password dialog, as run_gui shows it. When the
+    dialog is first painted its time is recorded (the program's first window), the password
+    (FRAVAER_BENCH_PASSWORD) is put in and Åbn clicked on the next event-loop turn, and the
+    click's time is recorded; the main window's first paint follows as for any start."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from fravaer_desktop.paths import MachineSettings
+    from fravaer_desktop.ui.dialogs.password_dialog import PasswordDialog
+    from fravaer_desktop.ui.launch import ask_password
+
+    password = os.environ["FRAVAER_BENCH_PASSWORD"]
+
+    class TypeAtOnce(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if isinstance(watched, PasswordDialog) and event.type() == QEvent.Type.Paint:
+                if "dialog_paint_wall" not in milestones:
+                    milestones["dialog_paint_wall"] = time.time()
+                    milestones["dialog_paint_s"] = time.perf_counter() - STARTED
+                    QTimer.singleShot(0, lambda: click_open(watched))
+            return False
+
+    def click_open(dialog):
+        dialog.password.setText(password)
+        milestones["open_clicked_s"] = time.perf_counter() - STARTED
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    typing = TypeAtOnce()
+    QApplication.instance().installEventFilter(typing)
+    machine = MachineSettings(None)
+    window = ask_password(args.db, machine, lambda key: build_window(args, None, machine, key=key))
+    QApplication.instance().removeEventFilter(typing)
+    return window
 
 
 if __name__ == "__main__":

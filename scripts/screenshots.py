@@ -231,6 +231,8 @@ def dialog_shots(window, store, save):
         *conversation_shots(window, store),
         *plan_shots(window, store),
         *apv_shots(window, store),
+        ("33-aendringslog", lambda: window.show_change_log(store, first), nothing),
+        ("34-sletning-af-gamle-oplysninger", window.open_retention, nothing),
     ]
 
 

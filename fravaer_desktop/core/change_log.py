@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from fravaer_desktop.core.danish import long_date
+
 CREATED, CHANGED, DELETED = "created", "changed", "deleted"
 #: The action as the user reads it after the kind of record ("Fraværsperiode ændret").
 ACTION_TEXT = {CREATED: "oprettet", CHANGED: "ændret", DELETED: "slettet"}
@@ -17,6 +19,10 @@ class ChangeLogLine:
     when: datetime
     who: str
     what: str
+
+    def when_text(self) -> str:
+        """'7. december 2026 kl. 14.05'."""
+        return f"{long_date(self.when.date())} kl. {self.when:%H.%M}"
 
 
 def change_text(description: str, action: str) -> str:

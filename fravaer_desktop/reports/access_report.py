@@ -215,8 +215,7 @@ def decision_rows(decisions: tuple[TaskDecision, ...]) -> list[list[str]]:
 
 
 def change_log_rows(lines: tuple[ChangeLogLine, ...]) -> list[list[str]]:
-    return [[f"{long_date(line.when.date())} kl. {line.when:%H.%M}", line.who, line.what]
-            for line in lines]  # fmt: skip
+    return [[line.when_text(), line.who, line.what] for line in lines]
 
 
 # --- Builders: flowables --------------------------------------------------------------------

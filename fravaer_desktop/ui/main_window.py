@@ -207,7 +207,15 @@ class MainWindow(QMainWindow):
         store = self.store
         page = EmployeesPage(self.actions, lambda e: print_absence_overview(self, store, e))
         page.detail.access_requested.connect(lambda e: self.print_access_request(store, e))
+        page.detail.change_log_requested.connect(lambda e: self.show_change_log(store, e))
         return page
+
+    def show_change_log(self, store: Store, employee) -> None:
+        """Ændringslog…: the employee's change log, read from the file (decision 0023)."""
+        from fravaer_desktop.storage.change_log import lines_for_employee
+        from fravaer_desktop.ui.dialogs.change_log_dialog import ChangeLogDialog
+
+        ChangeLogDialog(employee.name, lines_for_employee(store.db, employee.id), self).exec()
 
     def print_access_request(self, store: Store, employee):
         """Udskriv alt om medarbejderen…: the preview, with Gem som PDF/JSON (indsigt)."""

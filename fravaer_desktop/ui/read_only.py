@@ -24,6 +24,7 @@ READ_ONLY_SAFE_BUTTONS = frozenset(
         "Gem frister i kalender…",
         "Udskriv fraværsoversigt…",
         "Udskriv alt om medarbejderen…",
+        "Ændringslog…",
         "Udskriv statistik…",
         "Tag sikkerhedskopi…",
         "Prøv igen",

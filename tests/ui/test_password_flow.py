@@ -128,3 +128,34 @@ def test_a_locked_file_asks_for_the_password_three_times(
     assert window.store.db.key == PASSWORD
     assert window.store.employees.list_all()
     window.close_store()
+
+
+def test_the_dialog_says_it_is_opening_while_the_key_is_worked_out(qtbot, tmp_path) -> None:
+    """Working out the key takes a moment on purpose (decision 0024): during it the dialog says
+    'Åbner filen …', shows the wait cursor and cannot be pressed again; after a wrong password
+    the buttons and the normal cursor come back."""
+    from PySide6.QtWidgets import QApplication
+
+    from fravaer_desktop.storage.database import WrongPasswordError
+    from fravaer_desktop.ui.dialogs.password_dialog import OPENING
+
+    seen = []
+
+    def attempt(password: str) -> str:
+        seen.append((dialog.message.text(), QApplication.overrideCursor() is not None,
+                     dialog.buttons.isEnabled()))  # fmt: skip
+        if password != PASSWORD:
+            raise WrongPasswordError("forkert")
+        return "åben"
+
+    dialog = PasswordDialog(tmp_path / "firma.sqlite", attempt)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("forkert")
+    ok(dialog)
+    assert seen[-1] == (OPENING, True, False)
+    assert "passer ikke" in dialog.message.text()
+    assert QApplication.overrideCursor() is None and dialog.buttons.isEnabled()
+    dialog.password.setText(PASSWORD)
+    ok(dialog)
+    assert seen[-1] == (OPENING, True, False)
+    assert dialog.result_value == "åben" and QApplication.overrideCursor() is None

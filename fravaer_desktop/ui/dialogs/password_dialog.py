@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 from fravaer_desktop.storage.database import WrongPasswordError
 
 TRIES = 3
+#: Shown while the file is being opened after Åbn.
+OPENING = "Åbner filen …"
 MIN_LENGTH = 8
 FORGOTTEN_WITH_COPIES = (
     "Glemt adgangskode? Den kan ikke gendannes – brug en sikkerhedskopi fra før, filen blev låst."
@@ -91,6 +95,12 @@ class PasswordDialog(QDialog):
         self.setMinimumWidth(440)
 
     def _try(self) -> None:
+        # Working out the key from the password takes a moment on purpose (decision 0024):
+        # say so, and show the wait cursor, until the file is open or the password refused.
+        self.message.setText(OPENING)
+        self.buttons.setEnabled(False)
+        self.message.repaint()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.result_value = self._attempt(self.password.text())
         except WrongPasswordError:
@@ -111,6 +121,9 @@ class PasswordDialog(QDialog):
             self.error = error
             self.reject()
             return
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.buttons.setEnabled(True)
         self.accept()
 
     gave_up_text: str | None = None

@@ -99,6 +99,7 @@ class EmployeeDetail(QWidget):
     conversations_requested = Signal(object)  # the employee
     plan_requested = Signal(object)  # the employee: their retention plans
     access_requested = Signal(object)  # the employee: everything stored about them (indsigt)
+    change_log_requested = Signal(object)  # the employee: who changed what about them, when
 
     def __init__(self, employee_name, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -137,6 +138,10 @@ class EmployeeDetail(QWidget):
             "Alt, hvad der er gemt om medarbejderen, som PDF eller JSON (når medarbejderen beder "
             "om indsigt)"
         )
+        self.change_log_button = QPushButton("Ændringslog…")
+        self.change_log_button.setToolTip(
+            "Hvem der har oprettet, ændret eller slettet oplysninger om medarbejderen, og hvornår"
+        )
         self.conversations_button = QPushButton("Sa&mtaler…")
         self.conversations_button.setToolTip("Samtaler og dokumentation for fraværet")
         self.plan_button = QPushButton("&Fastholdelsesplan…")
@@ -151,6 +156,9 @@ class EmployeeDetail(QWidget):
         )
         self.plan_button.clicked.connect(lambda: self.plan_requested.emit(self._employee))
         self.access_button.clicked.connect(lambda: self.access_requested.emit(self._employee))
+        self.change_log_button.clicked.connect(
+            lambda: self.change_log_requested.emit(self._employee)
+        )
         self.spell_table.activated_row.connect(self.edit_spell_requested)
         self.show_employee(None, [])
 
@@ -178,6 +186,7 @@ class EmployeeDetail(QWidget):
         more_buttons.addWidget(self.print_button)
         # A row of its own: beside the others it would not fit a small screen at 200 %.
         access_row = QHBoxLayout()
+        access_row.addWidget(self.change_log_button)
         access_row.addStretch(1)
         access_row.addWidget(self.access_button)
         layout = QVBoxLayout(self)
@@ -207,7 +216,7 @@ class EmployeeDetail(QWidget):
             spells = within_employment(employee, spells, self._today)
         self._employee, self._spells = employee, spells
         for widget in (self.sick_button, self.print_button, self.conversations_button,
-                       self.plan_button, self.access_button, self.year,
+                       self.plan_button, self.access_button, self.change_log_button, self.year,
                        self.spell_table):  # fmt: skip
             widget.setEnabled(employee is not None)
         self.return_button.setEnabled(any(s.is_ongoing for s in spells))
