@@ -16,19 +16,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from fravaer_desktop.core.absence import wholes_of_joined_parts, within_employment
 from fravaer_desktop.core.danish import long_date
 from fravaer_desktop.core.models import AbsenceSpell, Employee
 from fravaer_desktop.core.rules import latest
-from fravaer_desktop.core.statistics import (
-    COMPANY,
-    AbsenceStatistics,
-    absence_statistics,
-    recorded_since,
-    twelve_months_back,
-)
 from fravaer_desktop.core.validation import FieldError
+
+if TYPE_CHECKING:
+    # Imported where the figures are worked out: the Overblik needs this module at start-up
+    # (the revision date), the statistics only when an APV is opened.
+    from fravaer_desktop.core.statistics import AbsenceStatistics
 
 #: A group with fewer employees than this is never shown on its own: in a small company a
 #: department of three is three people whose absence the staff could read off (privacy, not
@@ -113,6 +112,8 @@ def _ratio(part: int, whole: int) -> float:
 
 def default_period(today: date) -> tuple[date, date]:
     """The last 12 months up to today, as the Statistik page counts them."""
+    from fravaer_desktop.core.statistics import twelve_months_back
+
     return twelve_months_back(today), today
 
 
@@ -128,6 +129,8 @@ def apv_figures(
     today: date,
 ) -> ApvFigures:  # fmt: skip
     """The APV figures for `first`–`last` (counted up to `today`) and the period before."""
+    from fravaer_desktop.core.statistics import COMPANY, absence_statistics, recorded_since
+
     before_first, before_last = previous_period(first, last)
     recorded = recorded_since(spells)
     spells = _reaching(spells, before_first, last)
@@ -177,6 +180,8 @@ def _groups(
     "Øvrige". When "Øvrige" would still be under MIN_GROUP_SIZE, the smallest department that
     could be shown joins it: otherwise the company's total less the shown departments would give
     the small group's figures away. With one group left, no breakdown is shown at all."""
+    from fravaer_desktop.core.statistics import COMPANY, absence_statistics
+
     if company_size < MIN_GROUP_SIZE:
         return (), ()
     by_department: dict[str, list[Employee]] = {}

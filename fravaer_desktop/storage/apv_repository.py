@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.apv import (
     ActionStatus,
@@ -26,15 +26,12 @@ from fravaer_desktop.core.apv import (
     check_period,
 )
 from fravaer_desktop.core.models import AbsenceKind
-from fravaer_desktop.core.statistics import (
-    AbsenceStatistics,
-    KindFigures,
-    MonthFigures,
-    YearFigures,
-)
 from fravaer_desktop.core.validation import FieldError, ValidationError, raise_if_any
 from fravaer_desktop.storage.change_log import CHANGED, CREATED, DELETED, log_change
 from fravaer_desktop.storage.rows import from_iso, to_iso
+
+if TYPE_CHECKING:
+    from fravaer_desktop.core.statistics import KindFigures
 
 MAX_TEXT_LENGTH = 20_000
 #: The kinds of record in the change log (no employee: an APV is about the workplace).
@@ -285,6 +282,9 @@ def figures_to_json(figures: ApvFigures) -> str:
 
 
 def figures_from_json(text: str) -> ApvFigures:
+    # Imported here: an APV's figures are read when it is shown, the module at start-up.
+    from fravaer_desktop.core.statistics import AbsenceStatistics, MonthFigures, YearFigures
+
     data = json.loads(text)
 
     def statistics(d: dict) -> AbsenceStatistics:
@@ -325,5 +325,7 @@ def figures_from_json(text: str) -> ApvFigures:
 
 
 def _kind(d: dict) -> KindFigures:
+    from fravaer_desktop.core.statistics import KindFigures
+
     return KindFigures(AbsenceKind(d["kind"]), d["hours"], d["working_days"], d["spells"],
                        d["percent"])  # fmt: skip

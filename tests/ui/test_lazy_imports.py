@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 
@@ -119,3 +120,23 @@ def test_sqlite_utils_is_imported_before_pyside6_only_when_a_new_file_is_written
         for name, arguments in runs.items()
     }
     assert loaded == {"existing": "False", "new": "True", "demo": "True"}
+
+
+def test_the_statistics_load_when_first_needed_not_for_the_overblik(tmp_path) -> None:
+    """Without goals the Overblik needs no statistics: the APV's revision date is on it, but its
+    figures (the Statistik figures) are worked out or read when an APV is shown."""
+    path = tmp_path / "virksomhed.sqlite"
+    make = _start_window(["--db", str(path), "--demo"]) + "window.close_store()\n"
+    subprocess.run([sys.executable, "-c", make], check=True)
+    with sqlite3.connect(path) as connection:
+        connection.execute("DELETE FROM goals")
+    connection.close()
+    show = _start_window(["--db", str(path)]) + (
+        "assert 'fravaer_desktop.core.statistics' not in sys.modules\n"
+        "from fravaer_desktop.services.apv import figures_of\n"
+        "apv = window.store.apvs.latest_done()\n"
+        "assert figures_of(window.store, apv).current.employees > 0\n"
+        "assert 'fravaer_desktop.core.statistics' in sys.modules\n"
+        "window.close_store()\n"
+    )
+    subprocess.run([sys.executable, "-c", show], check=True)
