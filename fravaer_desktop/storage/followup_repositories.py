@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from fravaer_desktop.core.models import AbsencePolicy, Goal, GoalMetric, TaskDecision, TaskStatus
 from fravaer_desktop.core.validation import FieldError, raise_if_any
-from fravaer_desktop.storage.change_log import CREATED, DELETED, log_change
+from fravaer_desktop.storage.change_log import CHANGED, CREATED, DELETED, log_change
 from fravaer_desktop.storage.rows import from_iso, to_iso
 
 if TYPE_CHECKING:
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 MAX_REASON_LENGTH = 300
 MAX_POLICY_COUNT = 365  # spells or days in the frequent-absence rule
 MAX_POLICY_MONTHS = 36  # the longest window the frequent-absence rule may look back
-DECISION = "Beslutning om opgave"  # the kind of record in the change log
+#: The kinds of record in the change log (the policy and the goals are about no employee).
+DECISION = "Beslutning om opgave"
+POLICY = "Fraværspolitik"
+GOAL = "Mål for sygefraværet"
 
 
 
@@ -153,6 +156,7 @@ class PolicyRepository:
                     policy.frequent_days, policy.frequent_day_months, int(policy.bradford_enabled),
                 ),
             )  # fmt: skip
+            log_change(self._db, CHANGED, "company", 1, None, POLICY)
         return policy
 
 
@@ -196,13 +200,15 @@ class GoalRepository:
             "valid_from": goal.valid_from.isoformat(),
         }
         with self._db.atomic():
-            self._db.execute(
+            replaced = self._db.execute(
                 "DELETE FROM goals WHERE metric = ? AND valid_from = ?",
                 (row["metric"], row["valid_from"]),
-            )
+            ).rowcount
             new_id = self._db["goals"].insert(row).last_pk
+            log_change(self._db, CHANGED if replaced else CREATED, "goals", new_id, None, GOAL)
         return Goal(goal.metric, goal.target, goal.valid_from, id=new_id)
 
     def delete(self, goal_id: int) -> None:
         with self._db.atomic():
-            self._db.execute("DELETE FROM goals WHERE id = ?", (goal_id,))
+            if self._db.execute("DELETE FROM goals WHERE id = ?", (goal_id,)).rowcount:
+                log_change(self._db, DELETED, "goals", goal_id, None, GOAL)

@@ -151,3 +151,32 @@ def test_an_unknown_user_is_logged_as_such(store: Store, monkeypatch) -> None:
     monkeypatch.setattr(change_log_module.getpass, "getuser", no_user)
     employee = store.employees.add(Employee(name="Ib", employed_from=date(2020, 1, 1)))
     assert lines_for_employee(store.db, employee.id)[0].who == UNKNOWN_USER
+
+
+def test_the_policy_and_the_goals_are_logged_as_the_companys(company_store: Store, clock) -> None:
+    """The absence policy and the goals are about the company: their lines name no employee,
+    and a refused goal leaves no line."""
+    from fravaer_desktop.core.models import AbsencePolicy, Goal, GoalMetric
+    from fravaer_desktop.core.validation import ValidationError
+
+    before = len(log_rows(company_store))
+    company_store.policy.save(AbsencePolicy(contact_days=(3, 10), frequent_spells=3))
+    goal = company_store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 4.0, date(2026, 1, 1)))
+    clock[0] += timedelta(hours=1)
+    company_store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 3.5, date(2026, 1, 1)))
+    with pytest.raises(ValidationError):
+        company_store.goals.save(Goal(GoalMetric.ABSENCE_PERCENT, 120.0, date(2026, 6, 1)))
+    replaced = company_store.goals.all()[0]
+    company_store.goals.delete(replaced.id)
+    company_store.goals.delete(replaced.id)  # already gone: nothing more to log
+
+    rows = log_rows(company_store)[before:]
+    assert [(r["table_name"], r["action"], r["description"]) for r in rows] == [
+        ("company", "changed", "Fraværspolitik"),
+        ("goals", "created", "Mål for sygefraværet"),
+        ("goals", "changed", "Mål for sygefraværet"),
+        ("goals", "deleted", "Mål for sygefraværet"),
+    ]
+    assert {r["employee_id"] for r in rows} == {None}
+    assert {r["user_name"] for r in rows} == {"mette"}
+    assert rows[1]["record_id"] == goal.id and rows[3]["record_id"] == replaced.id

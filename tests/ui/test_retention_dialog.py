@@ -51,6 +51,7 @@ def test_the_dialog_explains_lists_and_deletes_after_confirmation(
         f"{NAME}, fratrådt 30. juni 2020: 1 fraværsperiode, 0 samtaler, 0 fastholdelsesplaner"
     ]
     assert not dialog.delete_button.isEnabled()  # not before the confirmation
+    assert not dialog.due_list.isHidden() and not dialog.delete_button.isHidden()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert dialog.delete_button.isEnabled()
     with qtbot.waitSignal(dialog.employees_deleted):
@@ -59,6 +60,10 @@ def test_the_dialog_explains_lists_and_deletes_after_confirmation(
     assert "1 person er slettet" in dialog.result.text()
     assert "1 sikkerhedskopi er renset" in dialog.result.text()
     assert dialog.due_label.text() == NONE_DUE and dialog.due_list.count() == 0
+    # Nobody due any more: the sentence says so, no empty list or button is left.
+    hidden = (dialog.due_list, dialog.backups_note, dialog.confirm, dialog.delete_button)
+    assert all(widget.isHidden() for widget in hidden)
+    assert not dialog.result.isHidden()
     assert [e.name for e in window.store.employees.list_all()] == ["Karen Blivende"]
     copies = list(default_backup_folder(path).iterdir())
     for file in (path, Path(f"{path}-wal"), *copies):

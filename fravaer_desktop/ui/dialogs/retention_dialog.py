@@ -97,8 +97,8 @@ class RetentionDialog(QDialog):
         self.due_list = QListWidget()
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)
-        backups = QLabel(BACKUPS_NOTE)
-        backups.setWordWrap(True)
+        self.backups_note = QLabel(BACKUPS_NOTE)
+        self.backups_note.setWordWrap(True)
         self.confirm = QCheckBox(CONFIRM)
         self.delete_button = QPushButton("Slet de viste oplysninger")
         self.delete_button.clicked.connect(self.delete)
@@ -116,7 +116,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.decided)
         layout.addWidget(self.due_label)
         layout.addWidget(self.due_list)
-        layout.addWidget(backups)
+        layout.addWidget(self.backups_note)
         layout.addWidget(self.confirm)
         layout.addWidget(self.delete_button)
         layout.addWidget(self.result)
@@ -148,6 +148,9 @@ class RetentionDialog(QDialog):
             )
         else:
             self.due_label.setText(NONE_DUE)
+        # Nobody due: no empty list and no delete button, only the sentence saying so.
+        for widget in (self.due_list, self.backups_note, self.confirm, self.delete_button):
+            widget.setVisible(bool(self._due))
         self.confirm.setChecked(False)
         self._update_buttons()
 
