@@ -148,8 +148,12 @@ def test_the_7a_conversation_held_closes_the_overblik_item_with_the_day_held(
 
 
 def test_a_7a_conversation_without_an_ongoing_absence_is_refused_at_the_field(
-    qtbot, company_store, health_check, anna
+    qtbot, company_store, health_check, anna, monkeypatch
 ) -> None:
+    from fravaer_desktop.ui.conversation import wizard as wizard_module
+
+    # The refused invitation is still unsaved when the test closes the window.
+    monkeypatch.setattr(wizard_module, "ask_keep_invitation", lambda parent: "discard")
     wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE)
     invite(qtbot, wizard)
     assert wizard.currentPage() is wizard.invite_page
@@ -300,3 +304,104 @@ def test_the_preparation_shows_the_absence_and_earlier_conversations_beside_the_
     assert "Fraværende nu: siden 9. november 2026 (dag 15), egen sygdom." in facts
     assert "7. september 2026: 1 kalenderdag, egen sygdom." in facts
     assert wizard.prepare_page.checklist_texts() == list(wizard.guide.preparation)
+
+
+def press_close(wizard) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+
+
+def test_closing_an_untouched_invitation_asks_nothing_and_stores_nothing(
+    qtbot, company_store, health_check, anna, sick, monkeypatch
+) -> None:
+    from fravaer_desktop.ui.conversation import wizard as wizard_module
+
+    monkeypatch.setattr(wizard_module, "ask_keep_invitation", lambda parent: pytest.fail("asked"))
+    wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE,
+                         sick.id)  # fmt: skip
+    press_close(wizard)
+    assert not wizard.isVisible()
+    assert company_store.conversations.for_employee(anna.id) == []
+
+
+@pytest.mark.parametrize("answer", ["keep", "discard", "stay"])
+def test_closing_a_filled_in_invitation_asks_whether_to_keep_it_as_a_draft(
+    qtbot, company_store, health_check, anna, sick, monkeypatch, answer
+) -> None:
+    """Typed at step 1 but not yet 'Næste': Luk asks. Gem som kladde stores the draft as typed,
+    Luk uden at gemme stores nothing, Annuller keeps the window open with the text in it."""
+    from fravaer_desktop.ui.conversation import wizard as wizard_module
+
+    asked = []
+    monkeypatch.setattr(wizard_module, "ask_keep_invitation",
+                        lambda parent: asked.append(parent) or answer)  # fmt: skip
+    wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE,
+                         sick.id)  # fmt: skip
+    wizard.invite_page.place.setText("Kontoret bag butikken")
+    wizard.invite_page.participants.setPlainText("Mette Holm, indehaver")
+    press_close(wizard)
+
+    assert asked == [wizard]
+    stored = company_store.conversations.for_employee(anna.id)
+    if answer == "keep":
+        assert not wizard.isVisible()
+        [draft] = stored
+        assert draft.status is ConversationStatus.DRAFT and draft.spell_id == sick.id
+        assert draft.invitation.place == "Kontoret bag butikken"
+        assert draft.invitation.participants == ("Mette Holm, indehaver",)
+    elif answer == "discard":
+        assert not wizard.isVisible() and stored == []
+    else:
+        assert wizard.isVisible() and stored == []
+        assert wizard.invite_page.place.text() == "Kontoret bag butikken"
+
+
+def test_keeping_an_invitation_that_is_not_valid_keeps_the_window_open_with_the_reason(
+    qtbot, company_store, health_check, anna, sick, monkeypatch
+) -> None:
+    from fravaer_desktop.ui.conversation import wizard as wizard_module
+
+    monkeypatch.setattr(wizard_module, "ask_keep_invitation", lambda parent: "keep")
+    wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE,
+                         sick.id)  # fmt: skip
+    wizard.invite_page.meeting_time.setText("25.99")
+    press_close(wizard)
+
+    assert wizard.isVisible()
+    assert company_store.conversations.for_employee(anna.id) == []
+    assert wizard.invite_page.errors.message("meeting_time") == "Skriv klokkeslættet som fx 10:00."
+
+
+def test_the_question_on_closing_is_a_real_danish_message_box(
+    qtbot, company_store, health_check, anna, sick, drive_modal, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from fravaer_desktop.ui.conversation import wizard as wizard_module
+    from fravaer_desktop.ui.conversation.wizard import UNSAVED_INVITATION
+
+    wizard = open_wizard(qtbot, company_store, health_check, anna, ConversationKind.ABSENCE,
+                         sick.id)  # fmt: skip
+    wizard.invite_page.place.setText("Kontoret bag butikken")
+    wizard.invite_page.participants.setPlainText("Mette Holm, indehaver")
+    seen = {}
+
+    def keep(box: QMessageBox) -> None:
+        seen["text"] = box.text()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        seen["default"] = box.defaultButton().text()
+        next(b for b in box.buttons() if b.text() == "Gem som kladde").click()
+
+    try:
+        drive_modal(lambda: press_close(wizard), keep)
+    finally:  # a failed test must not leave a real question for the teardown's close
+        monkeypatch.setattr(wizard_module, "ask_keep_invitation", lambda parent: "discard")
+    assert seen == {
+        "text": UNSAVED_INVITATION,
+        "buttons": ["Annuller", "Gem som kladde", "Luk uden at gemme"],
+        "default": "Gem som kladde",
+    }
+    assert not wizard.isVisible()
+    [draft] = company_store.conversations.for_employee(anna.id)
+    assert draft.invitation.place == "Kontoret bag butikken"

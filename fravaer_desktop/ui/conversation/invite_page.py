@@ -52,6 +52,8 @@ class InvitePage(QWizardPage):
             "Alt, du skriver i samtalen, gemmes som kladde, mens du skriver."
         )
         self.errors = FieldErrors()
+        #: A new invitation as first shown (with the date as typed), to tell whether it changed.
+        self._as_opened: tuple[Invitation, str] | None = None
         self.kind = QComboBox()
         for kind in ConversationKind:
             self.kind.addItem(wizard.guides.conversations[kind.value].title, kind.value)
@@ -121,6 +123,14 @@ class InvitePage(QWizardPage):
             self.purpose.setPlainText(self._suggested_purpose())
         self._show_purpose_hint()
         self._show_warnings()
+        if conversation is None and self._as_opened is None:
+            self._as_opened = (self.invitation(), self.meeting_on.text())
+
+    def has_unsaved_input(self) -> bool:
+        """True when a new invitation has been filled in or changed but not yet stored."""
+        if self._wizard.conversation is not None or self._as_opened is None:
+            return False
+        return (self.invitation(), self.meeting_on.text()) != self._as_opened
 
     def set_invitation(self, invitation: Invitation) -> None:
         self.meeting_on.set_date(invitation.meeting_on)

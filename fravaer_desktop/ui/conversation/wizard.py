@@ -2,7 +2,8 @@
 
 The conversation is stored as a draft when the invitation is accepted (step 1); from then on
 every note and agreement is written as it is typed, so closing the window or a crash loses
-nothing. Opening the wizard again on a draft or a held conversation continues where it was.
+nothing. Closing at step 1 with an invitation filled in but not stored asks whether to keep it
+as a draft. Opening the wizard again on a draft or a held conversation continues where it was.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from fravaer_desktop.core.conversation import Conversation, ConversationKind, Invitation
 from fravaer_desktop.core.guides import Guides, load_guides
@@ -25,6 +26,23 @@ from fravaer_desktop.ui.conversation.notes_edit import NotesEdit
 from fravaer_desktop.ui.conversation.prepare_page import PreparePage
 from fravaer_desktop.ui.conversation.record_page import AGREEMENTS, FinishPage, RecordPage
 from fravaer_desktop.ui.screen_fit import resize_within_screen
+
+KEEP_DRAFT, DISCARD, STAY = "keep", "discard", "stay"
+UNSAVED_INVITATION = (
+    "Invitationen er ikke gemt endnu. Vil du gemme den som kladde, så du kan fortsætte senere?"
+)
+
+
+def ask_keep_invitation(parent: QWidget) -> str:
+    """Keep the unsaved invitation as a draft (the default), close without it, or stay."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Luk samtalen", UNSAVED_INVITATION,
+                      parent=parent)  # fmt: skip
+    keep = box.addButton("Gem som kladde", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Luk uden at gemme", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Annuller", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return {keep: KEEP_DRAFT, discard: DISCARD}.get(box.clickedButton(), STAY)
 
 
 class ConversationWizard(QWizard):
@@ -173,6 +191,15 @@ class ConversationWizard(QWizard):
     def initializePage(self, page_id: int) -> None:  # noqa: N802 (Qt API)
         self.flush()
         super().initializePage(page_id)
+
+    def reject(self) -> None:
+        """Luk, Escape or the window's close box: an invitation typed but not yet stored is
+        not thrown away without asking."""
+        if self.currentPage() is self.invite_page and self.invite_page.has_unsaved_input():
+            answer = ask_keep_invitation(self)
+            if answer == STAY or (answer == KEEP_DRAFT and not self.invite_page.validatePage()):
+                return  # still open; a refused invitation shows why beside its fields
+        super().reject()
 
     def done(self, result: int) -> None:
         self.flush()
