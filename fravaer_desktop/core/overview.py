@@ -170,7 +170,8 @@ def build_overview(
     """Everything the manager should do or know today, with stored decisions applied.
 
     Held conversations close what they were held for (the § 7a conversation of the absence, the
-    talk about frequent absence, an earlier agreed contact); their next contact and agreed steps,
+    talk about frequent absence, an earlier agreed contact, the contact routine's days near
+    them); their next contact and agreed steps,
     and the documentation asked for, become items of their own. A retention plan agreed or
     refused closes the absence's "Mulighed: fastholdelsesplan"; its follow-ups are items. The
     APV's revision and its action plan's deadlines are items of the whole company (`apvs`
@@ -196,14 +197,14 @@ def build_overview(
     for employee in employees:
         overview.names[employee.id] = employee.name
         own = within_employment(employee, by_employee.get(employee.id, []), today)
+        own_talks = talks.get(employee.id, [])
         for whole, parts in joined_absences(own):
             if whole.first_day > today or (whole.last_day and whole.first_day < follow_from):
                 continue
             spell_items = _spell_items(employee, whole, salary_paid, policy, today)
             overview.items.extend(spell_items)
-            held_for.update(
-                _closed_by_conversations(spell_items, parts, talks.get(employee.id, []))
-            )
+            held_for.update(_closed_by_conversations(spell_items, parts, own_talks))
+            held_for.update(_contacts_made_in_conversations(spell_items, parts, own_talks))
             held_for.update(_closed_by_plans(spell_items, parts, plans_of.get(employee.id, [])))
             current = next((part for part in parts if part.covers(today)), None)
             if current is not None:  # today's extent; the day number counts the whole absence
@@ -213,7 +214,6 @@ def build_overview(
                 )
         employee_items = _employee_items(overview, employee, own, policy, today)
         overview.items.extend(employee_items)
-        own_talks = talks.get(employee.id, [])
         held_for.update(_closed_by_conversations(employee_items, [], own_talks))
         agreed = (
             _agreed_items(employee, own_talks)
@@ -463,6 +463,33 @@ def _closed_by_conversations(
                 item.due, reason=f"{talk.kind.title} holdt {long_date(talk.held_on)}",
             )  # fmt: skip
             closed[item.key] = held
+    return closed
+
+
+def _contacts_made_in_conversations(
+    items: list[OverviewItem], parts: list[AbsenceSpell], talks: list[Conversation]
+) -> dict[tuple, TaskDecision]:
+    """'Done' for the contact routine's days on which a conversation about the absence counts
+    as the contact: one held from 7 days before the day (rules table) until the next contact
+    day. A conversation on day 8 is the contact of day 5 (made late) and of day 14 (early)."""
+    contacts = sorted((i for i in items if i.rule == "kontakt"), key=lambda i: i.due)
+    part_ids = {p.id for p in parts}
+    held = sorted((t for t in talks if t.is_held and t.spell_id in part_ids),
+                  key=lambda t: (t.held_on, t.id or 0))  # fmt: skip
+    if not contacts or not held:
+        return {}
+    early = latest("kontakt").days("counts_from_days_before")
+    closed = {}
+    for index, contact in enumerate(contacts):
+        until = contacts[index + 1].due if index + 1 < len(contacts) else None
+        talk = next((t for t in held if contact.due - early <= t.held_on
+                     and (until is None or t.held_on < until)), None)  # fmt: skip
+        if talk is not None:
+            closed[contact.key] = TaskDecision(
+                contact.rule, contact.employee_id, TaskStatus.DONE, talk.held_on,
+                contact.spell_id, contact.due,
+                reason=f"{talk.kind.title} holdt {long_date(talk.held_on)}",
+            )  # fmt: skip
     return closed
 
 

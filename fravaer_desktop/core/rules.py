@@ -442,15 +442,17 @@ POLICIES: tuple[RuleVersion, ...] = (
         title="Kontakt medarbejderen",
         explanation=(
             "Virksomhedens kontaktrutine: hør, hvordan det går, og om der er noget, I kan gøre. "
-            "Spørg aldrig, hvad medarbejderen fejler."
+            "Spørg aldrig, hvad medarbejderen fejler. Punktet klares af sig selv, når du holder "
+            "en samtale om fraværet tæt på dagen."
         ),
         source="Virksomhedens politik",
         valid_from=date(2000, 1, 1),
         kinds=frozenset({OWN, PREGNANCY, INJURY, OTHER}),
-        numbers={"day_a": 1, "day_b": 5, "day_c": 14},
+        numbers={"day_a": 1, "day_b": 5, "day_c": 14, "counts_from_days_before": 7},
         note=(
             "Standard: kontakt på fraværsdag 1, 5 og 14; kan ændres under Virksomhed → "
-            "Fraværspolitik."
+            "Fraværspolitik. En samtale om fraværet, holdt fra 7 dage før en kontaktdag og "
+            "til den næste, tæller som kontakten den dag."
         ),
     ),
     RuleVersion(

@@ -136,3 +136,46 @@ def test_a_conversation_long_before_the_agreed_contact_does_not_count_as_the_con
         ConversationStatus.HELD, held_on=date(2026, 11, 18), id=8,
     )  # fmt: skip
     assert item(overview([HELD, meeting]), "naeste_kontakt").decision is None
+
+
+def contact_days(result: Overview) -> dict[str, str | None]:
+    """The contact routine's items by title, with the reason they are done (None: open)."""
+    return {
+        i.title: (i.decision.reason if i.decision else None)
+        for i in result.items
+        if i.rule == "kontakt"
+    }
+
+
+def test_a_conversation_about_the_absence_counts_as_the_routine_contact_near_its_day() -> None:
+    """Contact days 1, 5 and 14 (2, 6 and 15 November). The § 7a conversation held on 19
+    November is the contact of day 14 (made late); days 1 and 5 were not made by it."""
+    assert contact_days(overview([HELD])) == {
+        "Kontakt medarbejderen (dag 1)": None,
+        "Kontakt medarbejderen (dag 5)": None,
+        "Kontakt medarbejderen (dag 14)": "Sygefraværssamtale holdt 19. november 2026",
+    }
+    [day_14] = [i for i in overview([HELD]).items if i.title.endswith("(dag 14)")]
+    assert (day_14.decision.decided_on, day_14.horizon(TODAY)) == (
+        date(2026, 11, 19), Horizon.DECIDED,
+    )  # fmt: skip
+
+
+def test_a_contact_talk_counts_from_7_days_before_a_contact_day_until_the_next() -> None:
+    """Held on day 3 (4 November): the contact of day 1 made late and of day 5 made early;
+    day 14 is more than 7 days later and still to do."""
+    talk = Conversation(
+        replace(INVITED, kind=ConversationKind.CONTACT, meeting_on=date(2026, 11, 4)),
+        ConversationStatus.HELD, held_on=date(2026, 11, 4), id=7,
+    )  # fmt: skip
+    assert contact_days(overview([talk])) == {
+        "Kontakt medarbejderen (dag 1)": "Kontaktsamtale holdt 4. november 2026",
+        "Kontakt medarbejderen (dag 5)": "Kontaktsamtale holdt 4. november 2026",
+        "Kontakt medarbejderen (dag 14)": None,
+    }
+
+
+def test_a_draft_or_a_conversation_about_another_absence_is_no_contact() -> None:
+    draft = replace(HELD, status=ConversationStatus.DRAFT, held_on=None)
+    other = replace(HELD, invitation=replace(INVITED, spell_id=99))
+    assert set(contact_days(overview([draft, other])).values()) == {None}
