@@ -5,11 +5,15 @@ Not a benchmark itself.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -33,11 +37,32 @@ def large_company_in(folder: Path, copy_of: Path | None, today: date | None = No
     """A large company file in `folder`: a copy of `copy_of` when given, else a new one."""
     if copy_of is None:
         return make_large_company(folder, today)
-    import shutil
-
     path = Path(folder) / "large.sqlite"
     shutil.copyfile(copy_of, path)
     return path
+
+
+def large_company_arguments(doc: str, repeat: int) -> argparse.ArgumentParser:
+    """The options of a benchmark on the large company: --repeat, --large, --today, --json."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=repeat)
+    parser.add_argument("--large", type=Path, help="use a copy of this large company file")
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    return parser
+
+
+def on_large_company(prefix: str, args: argparse.Namespace, measure: Callable[[Path], dict]):
+    """`measure(path)` on the large company (a copy of --large, or a new one) in a temporary
+    folder that is removed afterwards; its figures are also written to --json when given."""
+    folder = bench_folder(prefix)
+    try:
+        results = measure(large_company_in(folder, args.large, args.today))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
 
 
 def make_demo_company(folder: Path, today: date | None = None) -> Path:

@@ -21,14 +21,11 @@ Run: python benchmarks/apv_documents.py [--repeat 20] [--large FILE] [--json OUT
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
-import shutil
 from datetime import date
 from pathlib import Path
 
-from _common import bench_folder, large_company_in, machine_summary, timed
+from _common import large_company_arguments, machine_summary, on_large_company, timed
 
 from fravaer_desktop.core.apv import (
     ActionStatus,
@@ -169,21 +166,12 @@ def print_report(results: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--large", type=Path, help="use a copy of this large company file")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser = large_company_arguments(__doc__, repeat=20)
     args = parser.parse_args(argv)
-    folder = bench_folder("fravaer-bench-apv-")
-    try:
-        path = large_company_in(folder, args.large, args.today)
-        results = measure(path, args.today, args.repeat)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    results = on_large_company(
+        "fravaer-bench-apv-", args, lambda path: measure(path, args.today, args.repeat)
+    )
     print_report(results)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 

@@ -20,15 +20,13 @@ Run: python benchmarks/retention_plan_apply.py [--repeat 15] [--large FILE]
 
 from __future__ import annotations
 
-import argparse
 import os
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import bench_folder, large_company_in, machine_summary, timed  # noqa: E402
+from _common import large_company_arguments, machine_summary, on_large_company, timed  # noqa: E402
 
 from fravaer_desktop.storage.database import open_database  # noqa: E402
 from fravaer_desktop.storage.repositories import Store  # noqa: E402
@@ -119,17 +117,11 @@ def print_report(results: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--large", type=Path, help="use a copy of this large company file")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser = large_company_arguments(__doc__, repeat=15)
     args = parser.parse_args(argv)
-    folder = bench_folder("fravaer-bench-plan-apply-")
-    try:
-        path = large_company_in(folder, args.large, args.today)
-        results = measure(path, args.today, args.repeat)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    results = on_large_company(
+        "fravaer-bench-plan-apply-", args, lambda path: measure(path, args.today, args.repeat)
+    )
     print_report(results)
     return 0
 

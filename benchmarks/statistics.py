@@ -29,20 +29,17 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
 sys.path.append(str(BENCH_DIR))
 
-import argparse  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
-import shutil  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from datetime import date  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _common import (  # noqa: E402
-    bench_folder,
     guard_singleton_refcounts,
-    large_company_in,
+    large_company_arguments,
     machine_summary,
+    on_large_company,
     timed,
 )
 
@@ -155,23 +152,15 @@ def print_report(results: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--large", type=Path, help="use a copy of this large company file")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
-    parser.add_argument("--json", type=Path)
+    parser = large_company_arguments(__doc__, repeat=15)
     parser.add_argument("--no-page", action="store_true", help="skip the page measurement")
     args = parser.parse_args(argv)
     guard_singleton_refcounts()  # PySide6 6.12.0 + Python 3.11 would abort mid-run otherwise
-    folder = bench_folder("fravaer-bench-statistics-")
-    try:
-        path = large_company_in(folder, args.large, args.today)
-        results = measure(path, args.today, args.repeat, not args.no_page)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    results = on_large_company(
+        "fravaer-bench-statistics-", args,
+        lambda path: measure(path, args.today, args.repeat, not args.no_page),
+    )  # fmt: skip
     print_report(results)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
     return 0
 
 
